@@ -1,0 +1,297 @@
+"""Cleaning many files: find inputs, skip finished work, clean in parallel.
+
+A folder run is a stream of `Job`s (input path, output path, site hint) cleaned
+by `clean_file` in this process or in a process pool; each gives an `Outcome`
+that the caller folds into a `Summary`. Work done is recorded in a ledger
+(`.cleaner-state.jsonl` in each root folder) with the fingerprint of the rules
+and settings, so a re-run skips outputs that are newer than their input and were
+made the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import regex
+
+from cleaner.api import Cleaner
+from cleaner.explain import reason_counts, report_record
+from cleaner.ingest import InputError
+from cleaner.writers import TEMP_MARK, remove_stale_temps, write_atomic
+
+INPUT_SUFFIXES = (".txt",)
+DEFAULT_SUFFIX = ".clean.txt"
+#: Names never taken as input: our outputs and gold files (references for `cleaner eval`).
+REFERENCE_SUFFIXES = (".clean.txt", ".gold.txt")
+LEDGER_NAME = ".cleaner-state.jsonl"
+
+_DOMAIN = regex.compile(r"^(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})$")
+
+Status = Literal["cleaned", "skipped", "failed"]
+
+
+@dataclass(frozen=True)
+class Job:
+    source: Path
+    output: Path
+    ledger_root: Path
+    site_hint: str | None = None
+    problem: str | None = None  #: found during discovery (broken link, ...)
+
+
+@dataclass
+class Outcome:
+    job: Job
+    status: Status
+    error: str | None = None
+    bytes_in: int = 0
+    bytes_out: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+    report: dict[str, Any] | None = None
+
+
+@dataclass
+class Summary:
+    cleaned: int = 0
+    skipped: int = 0
+    failed: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+    started: float = field(default_factory=time.perf_counter)
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.status == "cleaned":
+            self.cleaned += 1
+            self.bytes_in += outcome.bytes_in
+            self.bytes_out += outcome.bytes_out
+            self.reasons.update(outcome.reasons)
+        elif outcome.status == "skipped":
+            self.skipped += 1
+        else:
+            self.failed += 1
+
+    def lines(self, top: int = 8) -> list[str]:
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        done = self.cleaned + self.skipped + self.failed
+        removed = 1 - self.bytes_out / self.bytes_in if self.bytes_in else 0.0
+        out = [
+            f"files: {self.cleaned} cleaned, {self.skipped} skipped, {self.failed} failed",
+            f"bytes: {self.bytes_in:,} in, {self.bytes_out:,} out ({removed:.1%} removed)",
+            f"time: {elapsed:.2f}s ({done / elapsed:.1f} files/s)",
+        ]
+        if self.reasons:
+            out.append("top reasons: " + ", ".join(f"{name} {n}" for name, n in self.reasons.most_common(top)))
+        return out
+
+
+def site_from_folders(path: Path, root: Path) -> str | None:
+    """The nearest folder name between `path` and `root` (inclusive) that looks like a domain."""
+    for folder in [*path.parents]:
+        match = _DOMAIN.match(folder.name.lower())
+        if match:
+            return match.group(1)
+        if folder == root or folder == folder.parent:
+            break
+    return None
+
+
+def output_path(source: Path, root: Path, suffix: str, out_dir: Path | None) -> Path:
+    stem = source.name[: -len(source.suffix)] if source.suffix else source.name
+    name = stem + suffix
+    if out_dir is None:
+        return source.with_name(name)
+    relative = source.parent.relative_to(root) if source.parent != root else Path()
+    return out_dir / relative / name
+
+
+def is_input_name(name: str, suffix: str) -> bool:
+    lowered = name.lower()
+    if name.startswith(".") or lowered.endswith(suffix.lower()):
+        return False
+    if any(lowered.endswith(s) for s in REFERENCE_SUFFIXES):
+        return False
+    return lowered.endswith(INPUT_SUFFIXES)
+
+
+def discover(paths: Iterable[Path], suffix: str = DEFAULT_SUFFIX, out_dir: Path | None = None) -> Iterator[Job]:
+    """Every input under `paths` (files or folders, recursive), as jobs in a stable order."""
+    for given in paths:
+        if given.is_dir():
+            yield from _walk(given, suffix, out_dir)
+            continue
+        root = given.parent
+        problem = None
+        if given.is_symlink() and not given.exists():
+            problem = "broken symbolic link"
+        elif not given.exists():
+            problem = "no such file or folder"
+        elif not given.is_file():
+            problem = "not a regular file"
+        yield Job(
+            source=given,
+            output=output_path(given, root, suffix, out_dir),
+            ledger_root=out_dir or root,
+            site_hint=site_from_folders(given, root),
+            problem=problem,
+        )
+
+
+def _walk(root: Path, suffix: str, out_dir: Path | None) -> Iterator[Job]:
+    skip = out_dir.resolve() if out_dir is not None and out_dir.exists() else None
+    for folder, dirnames, filenames in os.walk(root, onerror=None):
+        here = Path(folder)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (skip is None or (here / d).resolve() != skip))
+        if out_dir is None and any(name.endswith(TEMP_MARK) for name in filenames):
+            remove_stale_temps(here)
+        for name in sorted(filenames):
+            if not is_input_name(name, suffix):
+                continue
+            source = here / name
+            problem = "broken symbolic link" if source.is_symlink() and not source.exists() else None
+            yield Job(
+                source=source,
+                output=output_path(source, root, suffix, out_dir),
+                ledger_root=out_dir or root,
+                site_hint=site_from_folders(source, root),
+                problem=problem,
+            )
+
+
+class Ledger:
+    """What earlier runs made: output path -> (fingerprint, input mtime, input size)."""
+
+    def __init__(self, root: Path) -> None:
+        self.path = root / LEDGER_NAME
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.writable = True
+        try:
+            with open(self.path, encoding="utf-8") as handle:
+                for raw in handle:
+                    try:
+                        entry = json.loads(raw)
+                        self.entries[entry["out"]] = entry
+                    except (ValueError, KeyError, TypeError):
+                        continue  # a line cut by a killed run
+        except OSError:
+            pass
+
+    def key(self, output: Path) -> str:
+        try:
+            return str(output.relative_to(self.path.parent))
+        except ValueError:
+            return str(output.resolve())
+
+    def is_done(self, job: Job, fingerprint: str) -> bool:
+        entry = self.entries.get(self.key(job.output))
+        if entry is None or entry.get("fp") != fingerprint:
+            return False
+        try:
+            source = job.source.stat()
+            output = job.output.stat()
+        except OSError:
+            return False
+        return (
+            entry.get("mtime") == source.st_mtime_ns
+            and entry.get("size") == source.st_size
+            and output.st_mtime_ns >= source.st_mtime_ns
+        )
+
+    def record(self, job: Job, fingerprint: str) -> None:
+        if not self.writable:
+            return
+        try:
+            stat = job.source.stat()
+            entry = {"out": self.key(job.output), "fp": fingerprint, "mtime": stat.st_mtime_ns, "size": stat.st_size}
+            with open(self.path, "a", encoding="utf-8") as handle:
+                handle.write(json.dumps(entry) + "\n")
+            self.entries[entry["out"]] = entry
+        except OSError:
+            self.writable = False
+
+
+def clean_file(cleaner: Cleaner, job: Job, want_report: bool = False) -> Outcome:
+    """Read, clean and write one file; never raises for a bad input."""
+    if job.problem:
+        return Outcome(job, "failed", job.problem)
+    try:
+        data = job.source.read_bytes()
+    except OSError as err:
+        return Outcome(job, "failed", f"cannot read: {err.strerror or err}")
+    try:
+        result = cleaner.clean_bytes(data, source=str(job.source), site=job.site_hint)
+    except InputError as err:
+        return Outcome(job, "failed", str(err), bytes_in=len(data))
+    try:
+        written = write_atomic(job.output, result.text)
+    except OSError as err:
+        return Outcome(job, "failed", f"cannot write {job.output}: {err.strerror or err}", bytes_in=len(data))
+    report = report_record(result, str(job.source)) if want_report else None
+    return Outcome(job, "cleaned", None, len(data), written, reason_counts(result.decisions), report)
+
+
+_WORKER: Cleaner | None = None
+
+
+def _init_worker(cleaner: Cleaner) -> None:
+    global _WORKER
+    _WORKER = cleaner
+
+
+def _clean_in_worker(job: Job, want_report: bool) -> Outcome:
+    assert _WORKER is not None
+    return clean_file(_WORKER, job, want_report)
+
+
+def run(
+    cleaner: Cleaner,
+    jobs: Iterable[Job],
+    *,
+    workers: int = 1,
+    force: bool = False,
+    want_report: bool = False,
+    on_outcome: Callable[[Outcome], None] = lambda outcome: None,
+) -> Summary:
+    """Clean every job, skipping finished ones unless `force`; calls `on_outcome` for each."""
+    summary = Summary()
+    ledgers: dict[Path, Ledger] = {}
+
+    def finish(outcome: Outcome) -> None:
+        if outcome.status == "cleaned":
+            ledgers[outcome.job.ledger_root].record(outcome.job, cleaner.fingerprint)
+        summary.add(outcome)
+        on_outcome(outcome)
+
+    def pending() -> Iterator[Job]:
+        for job in jobs:
+            ledger = ledgers.get(job.ledger_root)
+            if ledger is None:
+                ledger = ledgers[job.ledger_root] = Ledger(job.ledger_root)
+            if not force and job.problem is None and ledger.is_done(job, cleaner.fingerprint):
+                finish(Outcome(job, "skipped"))
+                continue
+            yield job
+
+    if workers <= 1:
+        for job in pending():
+            finish(clean_file(cleaner, job, want_report))
+        return summary
+    # Outcomes are taken in submission order, so reports and messages do not
+    # depend on the number of workers.
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cleaner,)) as pool:
+        in_flight: deque[Future[Outcome]] = deque()
+        for job in pending():
+            in_flight.append(pool.submit(_clean_in_worker, job, want_report))
+            if len(in_flight) >= workers * 8:
+                finish(in_flight.popleft().result())
+        while in_flight:
+            finish(in_flight.popleft().result())
+    return summary

@@ -1,0 +1,219 @@
+"""The `cleaner` command: a thin layer that parses options and calls the library."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cleaner import __version__
+from cleaner.api import Cleaner
+from cleaner.batch import DEFAULT_SUFFIX, Outcome, discover, run
+from cleaner.config import Config, Mode
+from cleaner.explain import explain_table
+from cleaner.ingest import InputError
+
+app = typer.Typer(
+    name="cleaner",
+    help="Strip boilerplate from scraped article text.\n\nExample: cleaner clean ~/scrape/",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+ModeOption = Annotated[
+    str, typer.Option("--mode", help="precision | balanced | recall: how much to drop when unsure.")
+]
+SiteOption = Annotated[
+    Optional[str], typer.Option("--site", help="Force this site's rules, e.g. independent.co.uk.")
+]
+NoRulesOption = Annotated[bool, typer.Option("--no-rules", help="Heuristic scoring only, no rule files.")]
+RulesOption = Annotated[
+    Optional[list[Path]], typer.Option("--rules", help="Extra rules folder (repeatable); overrides shipped files.")
+]
+KeepTitleOption = Annotated[bool, typer.Option("--keep-title", help="Put the recognised title first.")]
+
+
+def make_config(mode: str, site: str | None, no_rules: bool, rules: list[Path] | None, keep_title: bool) -> Config:
+    """Build the one `Config` from CLI options; bad values exit with code 2."""
+    try:
+        return Config(
+            mode=mode,  # type: ignore[arg-type]
+            use_rules=not no_rules,
+            site=site.lower() if site else None,
+            rules_dirs=tuple(rules or ()),
+            keep_title=keep_title,
+        )
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"cleaner {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Strip boilerplate from scraped article text."""
+
+
+def _error(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@app.command()
+def clean(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (recursive); '-' reads stdin.")],
+    suffix: Annotated[str, typer.Option(help="Output name suffix: NAME.txt -> NAME<suffix>.")] = DEFAULT_SUFFIX,
+    out_dir: Annotated[
+        Optional[Path], typer.Option("--out-dir", help="Write outputs under DIR, mirroring the tree.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo files whose output is up to date.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel processes (default: all cores).")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Print every line with keep/drop and its reason; write nothing.")
+    ] = False,
+    report: Annotated[
+        Optional[Path], typer.Option("--report", help="Write one JSONL record of decisions per document.")
+    ] = None,
+    mode: ModeOption = "balanced",
+    site: SiteOption = None,
+    no_rules: NoRulesOption = False,
+    rules: RulesOption = None,
+    keep_title: KeepTitleOption = False,
+) -> None:
+    """Clean files or folders, writing NAME.clean.txt next to each NAME.txt.
+
+    Example: cleaner clean ~/scrape/ --jobs 4 --report decisions.jsonl
+    """
+    config = make_config(mode, site, no_rules, rules, keep_title)
+    cleaner = Cleaner(config)
+    if paths == ["-"]:
+        raise typer.Exit(_clean_stdin(cleaner, explain))
+    if "-" in paths:
+        raise typer.BadParameter("'-' (stdin) cannot be mixed with paths")
+    job_list = list(discover([Path(p) for p in paths], suffix=suffix, out_dir=out_dir))
+    if explain:
+        raise typer.Exit(_explain_files(cleaner, job_list))
+    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    report_handle = open(report, "w", encoding="utf-8") if report else None
+    try:
+        summary = _run_with_progress(cleaner, job_list, workers, force, report_handle, quiet)
+    finally:
+        if report_handle:
+            report_handle.close()
+    if not quiet:
+        for line in summary.lines():
+            _error(line)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def _run_with_progress(cleaner, job_list, workers, force, report_handle, quiet):  # type: ignore[no-untyped-def]
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    show_bar = not quiet and sys.stderr.isatty()
+    progress = Progress(
+        TextColumn("cleaning"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        disable=not show_bar,
+        transient=True,
+    )
+
+    def on_outcome(outcome: Outcome) -> None:
+        if outcome.status == "failed":
+            message = f"{outcome.job.source}: {outcome.error}"
+            if show_bar:
+                progress.console.print(message, markup=False, highlight=False)
+            else:
+                _error(message)
+        if report_handle is not None and outcome.report is not None:
+            report_handle.write(json.dumps(outcome.report, ensure_ascii=False) + "\n")
+        progress.advance(task)
+
+    with progress:
+        task = progress.add_task("clean", total=len(job_list))
+        return run(
+            cleaner, job_list, workers=workers, force=force, want_report=report_handle is not None, on_outcome=on_outcome
+        )
+
+
+def _clean_stdin(cleaner: Cleaner, explain: bool) -> int:
+    data = sys.stdin.buffer.read()
+    try:
+        result = cleaner.clean_bytes(data, source="-")
+    except InputError as err:
+        _error(f"-: {err}")
+        return 1
+    if explain:
+        sys.stdout.write(explain_table(result))
+    else:
+        sys.stdout.write(result.text)
+    sys.stdout.flush()
+    return 0
+
+
+def _explain_files(cleaner: Cleaner, job_list: list) -> int:  # type: ignore[type-arg]
+    failed = 0
+    for job in job_list:
+        try:
+            if job.problem:
+                raise InputError(job.problem)
+            result = cleaner.clean_bytes(job.source.read_bytes(), source=str(job.source), site=job.site_hint)
+        except (InputError, OSError) as err:
+            _error(f"{job.source}: {getattr(err, 'strerror', None) or err}")
+            failed += 1
+            continue
+        meta = result.metadata
+        typer.echo(f"== {job.source}  site={meta.site or '-'}  rules={','.join(meta.rule_files) or '-'}")
+        typer.echo(explain_table(result), nl=False)
+    return 1 if failed else 0
+
+
+@app.command("eval")
+def eval_command(
+    folder: Annotated[Path, typer.Argument(help="Folder of NAME.txt with NAME.gold.txt (datasets = subfolders).")],
+    mode: ModeOption = "balanced",
+    no_rules: NoRulesOption = False,
+    rules: RulesOption = None,
+    limit: Annotated[int, typer.Option(help="Only the first N pages of each dataset (0: all).")] = 0,
+) -> None:
+    """Score cleaning against gold files: precision, recall, F1 per dataset (4-token shingles).
+
+    The 'floor' columns score the unchanged text. Example: cleaner eval ../shared/bench
+    """
+    from cleaner.evaluate import evaluate, find_pages, format_table
+    from cleaner.ingest import document_from_bytes
+
+    if not folder.is_dir():
+        raise typer.BadParameter(f"{folder} is not a folder")
+    cleaner = Cleaner(make_config(mode, None, no_rules, rules, False))
+    pages = list(find_pages(folder))
+    if limit:
+        seen: dict[str, int] = {}
+        pages = [p for p in pages if seen.setdefault(p.dataset, 0) < limit and not seen.update({p.dataset: seen[p.dataset] + 1})]
+
+    def clean_page(page) -> str:  # type: ignore[no-untyped-def]
+        try:
+            document = document_from_bytes(page.text_path.read_bytes(), source=str(page.text_path), url=page.url, site=page.site)
+        except InputError:
+            return ""
+        return cleaner.clean(document).text
+
+    typer.echo(format_table(evaluate(pages, clean_page)))
+
+
+if __name__ == "__main__":
+    app()

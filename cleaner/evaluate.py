@@ -1,0 +1,140 @@
+"""Quality measurement: the Scrapinghub article-extraction benchmark metric.
+
+Tokens are `\\w+` matches (case kept); each text becomes the multiset of its
+overlapping 4-token shingles. Per page, TP/FP/FN are normalised to sum 1;
+precision is the mean over pages with non-empty output, recall the mean over
+pages with non-empty gold, and F1 comes from those two means.
+
+>>> tp, fp, fn = shingle_match("one two three four five", "one two three four")
+>>> round(tp, 2), round(fp, 2), round(fn, 2)
+(0.5, 0.0, 0.5)
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+_TOKEN = regex.compile(r"\w+")
+SHINGLE = 4
+
+
+def shingles(text: str, n: int = SHINGLE) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return Counter()
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
+
+
+def shingle_match(gold: str, output: str) -> tuple[float, float, float]:
+    """Normalised (TP, FP, FN) of `output` against `gold`."""
+    want, got = shingles(gold), shingles(output)
+    tp = sum((want & got).values())
+    fp = sum((got - want).values())
+    fn = sum((want - got).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+@dataclass
+class Scores:
+    """Running precision/recall means over pages."""
+
+    precisions: list[float] = field(default_factory=list)
+    recalls: list[float] = field(default_factory=list)
+    pages: int = 0
+
+    def add(self, gold: str, output: str) -> None:
+        self.pages += 1
+        tp, fp, fn = shingle_match(gold, output)
+        if _TOKEN.search(output):
+            self.precisions.append(tp / (tp + fp) if tp + fp else 0.0)
+        if _TOKEN.search(gold):
+            self.recalls.append(tp / (tp + fn) if tp + fn else 0.0)
+
+    @property
+    def precision(self) -> float:
+        return sum(self.precisions) / len(self.precisions) if self.precisions else 0.0
+
+    @property
+    def recall(self) -> float:
+        return sum(self.recalls) / len(self.recalls) if self.recalls else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class Page:
+    """One benchmark page: whole-page text, gold body, and what the manifest says."""
+
+    name: str
+    dataset: str
+    text_path: Path
+    gold_path: Path
+    site: str | None = None
+    url: str | None = None
+
+
+def find_pages(root: Path) -> Iterator[Page]:
+    """Every `NAME.txt` with a `NAME.gold.txt` under `root`; dataset = first folder below root.
+
+    A `manifest.jsonl` in `root` (fields `name`, `site`, `url`) adds site and URL.
+    """
+    manifest: dict[str, dict[str, str]] = {}
+    manifest_path = root / "manifest.jsonl"
+    if manifest_path.exists():
+        for raw in manifest_path.read_text(encoding="utf-8").splitlines():
+            if raw.strip():
+                entry = json.loads(raw)
+                manifest[entry["name"]] = entry
+    for gold in sorted(root.rglob("*.gold.txt")):
+        name = gold.name[: -len(".gold.txt")]
+        text = gold.with_name(name + ".txt")
+        if not text.exists():
+            continue
+        relative = gold.parent.relative_to(root)
+        dataset = relative.parts[0] if relative.parts else root.name
+        entry = manifest.get(name, {})
+        yield Page(name, dataset, text, gold, entry.get("site"), entry.get("url"))
+
+
+def evaluate(pages: list[Page], clean: Callable[[Page], str]) -> dict[str, tuple[Scores, Scores]]:
+    """Per dataset: (scores of `clean`, scores of the unchanged text)."""
+    table: dict[str, tuple[Scores, Scores]] = defaultdict(lambda: (Scores(), Scores()))
+    for page in pages:
+        gold = page.gold_path.read_text(encoding="utf-8", errors="replace")
+        raw = page.text_path.read_text(encoding="utf-8", errors="replace")
+        cleaned, floor = table[page.dataset]
+        cleaned.add(gold, clean(page))
+        floor.add(gold, raw)
+    return dict(table)
+
+
+def format_table(table: dict[str, tuple[Scores, Scores]]) -> str:
+    rows = [f"{'dataset':<18}{'pages':>6}  {'P':>6}{'R':>7}{'F1':>7}   {'floor P':>8}{'R':>7}{'F1':>7}"]
+    everything = (Scores(), Scores())
+    for name in sorted(table):
+        cleaned, floor = table[name]
+        rows.append(_row(name, cleaned, floor))
+        for total, part in zip(everything, (cleaned, floor)):
+            total.precisions += part.precisions
+            total.recalls += part.recalls
+            total.pages += part.pages
+    if len(table) > 1:
+        rows.append(_row("all", *everything))
+    return "\n".join(rows)
+
+
+def _row(name: str, cleaned: Scores, floor: Scores) -> str:
+    return (
+        f"{name:<18}{cleaned.pages:>6}  {cleaned.precision:6.3f}{cleaned.recall:7.3f}{cleaned.f1:7.3f}"
+        f"   {floor.precision:8.3f}{floor.recall:7.3f}{floor.f1:7.3f}"
+    )

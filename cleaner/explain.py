@@ -1,0 +1,127 @@
+"""Decisions -> output text (replay), a human table, and JSON records.
+
+`render` is the only place output text is made: the kept lines, with their cuts
+removed, in source order; lines of one source block are joined by a newline,
+blocks by a blank line. Replaying recorded decisions therefore reproduces the
+output exactly.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from cleaner.model import CleanResult, Decision, Document, Line
+
+
+def kept_text(line: Line, decision: Decision) -> str:
+    """The part of a kept line that survives its cuts (stripped of edge spaces)."""
+    if not decision.cuts:
+        return line.text
+    pieces = []
+    position = 0
+    for cut in sorted(decision.cuts, key=lambda c: c.span.start):
+        pieces.append(line.text[position : cut.span.start])
+        position = max(position, cut.span.end)
+    pieces.append(line.text[position:])
+    return "".join(pieces).strip()
+
+
+def render(document: Document, decisions: Sequence[Decision], title: str | None = None) -> str:
+    """Replay decisions over the document: the clean text, ending in a newline.
+
+    An empty result renders as the empty string.
+    """
+    parts: list[str] = []
+    previous_block: int | None = None
+    if title:
+        parts.append(title)
+        previous_block = -1
+    for line, decision in zip(document.lines, decisions):
+        if not decision.keep:
+            continue
+        text = kept_text(line, decision)
+        if not text:
+            continue
+        if previous_block is not None:
+            parts.append("\n" if line.block == previous_block else "\n\n")
+        parts.append(text)
+        previous_block = line.block
+    return "".join(parts) + "\n" if parts else ""
+
+
+def reason_counts(decisions: Iterable[Decision]) -> Counter[str]:
+    """Dropped lines and cuts per reason label."""
+    counts: Counter[str] = Counter()
+    for decision in decisions:
+        if not decision.keep:
+            counts[decision.reason.label()] += 1
+        for cut in decision.cuts:
+            counts[cut.reason.label()] += 1
+    return counts
+
+
+def decision_record(line: Line, decision: Decision) -> dict[str, Any]:
+    reason = decision.reason
+    record: dict[str, Any] = {
+        "line": line.index,
+        "keep": decision.keep,
+        "score": round(decision.score, 4),
+        "reason": reason.label(),
+        "source": reason.source,
+        "detail": reason.detail,
+        "text": line.text,
+    }
+    if decision.cuts:
+        record["cuts"] = [
+            {"start": c.span.start, "end": c.span.end, "reason": c.reason.label(), "source": c.reason.source}
+            for c in decision.cuts
+        ]
+    if decision.contributions:
+        record["contributions"] = {name: round(value, 3) for name, value in decision.contributions}
+    return record
+
+
+def report_record(result: CleanResult, source: str) -> dict[str, Any]:
+    """One `--report` JSONL record: the document's metadata and every decision."""
+    meta = result.metadata
+    document = result.document
+    return {
+        "source": source,
+        "site": meta.site,
+        "rule_files": list(meta.rule_files),
+        "language": meta.language,
+        "title": meta.title,
+        "standfirst": meta.standfirst,
+        "byline": meta.byline,
+        "date": meta.date,
+        "chars_in": len(document.text),
+        "chars_out": len(result.text),
+        "lines_in": len(document.lines),
+        "lines_dropped": len(result.dropped),
+        "reasons": dict(reason_counts(result.decisions).most_common()),
+        "decisions": [decision_record(line, d) for line, d in zip(document.lines, result.decisions)],
+    }
+
+
+def explain_table(result: CleanResult, width: int = 100) -> str:
+    """A plain-text table: one row per line with KEEP/DROP/CUT, score and reason."""
+    rows = []
+    for line, decision in zip(result.document.lines, result.decisions):
+        verdict = "KEEP" if decision.keep else "DROP"
+        if decision.keep and decision.cuts:
+            verdict = "CUT "
+        reason = decision.reason
+        why = reason.label()
+        if reason.source:
+            why += f" ({reason.source})"
+        if reason.detail:
+            why += f" [{reason.detail}]"
+        for cut in decision.cuts:
+            why += f"; cut {cut.span.start}-{cut.span.end} by {cut.reason.label()}"
+            if cut.reason.source:
+                why += f" ({cut.reason.source})"
+        text = line.text if len(line.text) <= width else line.text[: width - 1] + "…"
+        rows.append(f"{line.index + 1:>5} {verdict} {decision.score:4.2f} {text}\n{'':>16}{why}")
+    return "\n".join(rows) + "\n"

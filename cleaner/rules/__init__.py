@@ -1,0 +1,13 @@
+"""Rule files: schema, loader, site lookup and application (see rules/README.md).
+
+Interface used by the rest of cleaner:
+
+- `load_rulebook(extra_dirs, shipped=True) -> RuleBook`
+- `RuleBook.select(document, site=None) -> Selection` (which site, which files, why)
+- `apply_rules(selection, document) -> list[RuleVerdict]` one per line
+"""
+
+from cleaner.rules.apply import RuleVerdict, apply_rules
+from cleaner.rules.book import RuleBook, Selection, load_rulebook
+
+__all__ = ["RuleBook", "RuleVerdict", "Selection", "apply_rules", "load_rulebook"]

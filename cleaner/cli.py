@@ -194,7 +194,7 @@ def eval_command(
 
     The 'floor' columns score the unchanged text. Example: cleaner eval ../shared/bench
     """
-    from cleaner.evaluate import evaluate, find_pages, format_table
+    from cleaner.evaluate import evaluate, find_pages, first_per_dataset, format_table
     from cleaner.ingest import document_from_bytes
 
     if not folder.is_dir():
@@ -202,8 +202,7 @@ def eval_command(
     cleaner = Cleaner(make_config(mode, None, no_rules, rules, False))
     pages = list(find_pages(folder))
     if limit:
-        seen: dict[str, int] = {}
-        pages = [p for p in pages if seen.setdefault(p.dataset, 0) < limit and not seen.update({p.dataset: seen[p.dataset] + 1})]
+        pages = first_per_dataset(pages, limit)
 
     def clean_page(page) -> str:  # type: ignore[no-untyped-def]
         try:

@@ -106,6 +106,17 @@ def find_pages(root: Path) -> Iterator[Page]:
         yield Page(name, dataset, text, gold, entry.get("site"), entry.get("url"))
 
 
+def first_per_dataset(pages: list[Page], limit: int) -> list[Page]:
+    """The first `limit` pages of each dataset, in order."""
+    taken: Counter[str] = Counter()
+    chosen = []
+    for page in pages:
+        if taken[page.dataset] < limit:
+            taken[page.dataset] += 1
+            chosen.append(page)
+    return chosen
+
+
 def evaluate(pages: list[Page], clean: Callable[[Page], str]) -> dict[str, tuple[Scores, Scores]]:
     """Per dataset: (scores of `clean`, scores of the unchanged text)."""
     table: dict[str, tuple[Scores, Scores]] = defaultdict(lambda: (Scores(), Scores()))

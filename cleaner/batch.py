@@ -129,13 +129,7 @@ def discover(paths: Iterable[Path], suffix: str = DEFAULT_SUFFIX, out_dir: Path 
             yield from _walk(given, suffix, out_dir)
             continue
         root = given.parent
-        problem = None
-        if given.is_symlink() and not given.exists():
-            problem = "broken symbolic link"
-        elif not given.exists():
-            problem = "no such file or folder"
-        elif not given.is_file():
-            problem = "not a regular file"
+        problem = _problem(given)
         yield Job(
             source=given,
             output=output_path(given, root, suffix, out_dir),
@@ -156,7 +150,7 @@ def _walk(root: Path, suffix: str, out_dir: Path | None) -> Iterator[Job]:
             if not is_input_name(name, suffix):
                 continue
             source = here / name
-            problem = "broken symbolic link" if source.is_symlink() and not source.exists() else None
+            problem = _problem(source)
             yield Job(
                 source=source,
                 output=output_path(source, root, suffix, out_dir),
@@ -164,6 +158,17 @@ def _walk(root: Path, suffix: str, out_dir: Path | None) -> Iterator[Job]:
                 site_hint=site_from_folders(source, root),
                 problem=problem,
             )
+
+
+def _problem(path: Path) -> str | None:
+    """Why `path` cannot be read as an input file, or None (FIFOs would block a read)."""
+    if path.is_symlink() and not path.exists():
+        return "broken symbolic link"
+    if not path.exists():
+        return "no such file or folder"
+    if not path.is_file():
+        return "not a regular file"
+    return None
 
 
 class Ledger:

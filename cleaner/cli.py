@@ -110,6 +110,9 @@ def clean(
     report_handle = open(report, "w", encoding="utf-8") if report else None
     try:
         summary = _run_with_progress(cleaner, job_list, workers, force, report_handle, quiet)
+    except KeyboardInterrupt:
+        _error("interrupted: finished outputs are complete, none is half-written; run again to do the rest")
+        raise typer.Exit(130) from None
     finally:
         if report_handle:
             report_handle.close()

@@ -1,0 +1,234 @@
+"""`cleaner clean` end to end: through typer's CliRunner and a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner import batch
+from cleaner.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str, input: str | bytes | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), input=input)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {k: v for k, v in snapshot(folder).items() if k.endswith(".clean.txt")}
+
+
+def test_writes_next_to_originals_and_leaves_them_alone(scrape: Path) -> None:
+    before = snapshot(scrape)
+    result = invoke("clean", str(scrape), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    after = snapshot(scrape)
+    for name, data in before.items():
+        assert after[name] == data
+    assert set(outputs(scrape)) == {"example-news.com/a.clean.txt", "example-news.com/2024/b.clean.txt"}
+    text = (scrape / "example-news.com" / "a.clean.txt").read_text()
+    assert "The city council voted on Tuesday" in text
+    assert "Share this article" not in text and "Advertisement" not in text
+    assert "files: 2 cleaned, 0 skipped, 0 failed" in result.output
+
+
+def test_never_takes_outputs_gold_or_hidden_files(scrape: Path) -> None:
+    site = scrape / "example-news.com"
+    (site / "c.gold.txt").write_text("gold")
+    (site / ".hidden.txt").write_text("hidden text")
+    (scrape / ".cache").mkdir()
+    (scrape / ".cache" / "x.txt").write_text("cached text")
+    for _ in range(2):
+        assert invoke("clean", str(scrape), "--force", "-j", "1").exit_code == 0
+    assert sorted(outputs(scrape)) == ["example-news.com/2024/b.clean.txt", "example-news.com/a.clean.txt"]
+
+
+def test_rerun_skips_and_is_identical(scrape: Path) -> None:
+    assert invoke("clean", str(scrape), "-j", "1").exit_code == 0
+    first = outputs(scrape)
+    again = invoke("clean", str(scrape), "-j", "1")
+    assert "0 cleaned, 2 skipped" in again.output
+    assert outputs(scrape) == first
+    forced = invoke("clean", str(scrape), "-j", "1", "--force")
+    assert "2 cleaned, 0 skipped" in forced.output
+    assert outputs(scrape) == first
+
+
+def test_rerun_redoes_changed_inputs_and_changed_settings(scrape: Path) -> None:
+    assert invoke("clean", str(scrape), "-j", "1").exit_code == 0
+    source = scrape / "example-news.com" / "a.txt"
+    source.write_text(source.read_text() + "\nOne more paragraph was added to the story later in the evening, the editor said.\n")
+    os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
+    assert "1 cleaned, 1 skipped" in invoke("clean", str(scrape), "-j", "1").output
+    assert "2 cleaned, 0 skipped" in invoke("clean", str(scrape), "-j", "1", "--mode", "recall").output
+
+
+def test_clean_text_is_idempotent(scrape: Path, tmp_path: Path) -> None:
+    assert invoke("clean", str(scrape), "-j", "1").exit_code == 0
+    once = (scrape / "example-news.com" / "a.clean.txt").read_text()
+    twice = invoke("clean", "-", input=once)
+    assert twice.exit_code == 0
+    assert twice.stdout == once
+
+
+def test_jobs_one_and_two_give_identical_outputs(scrape: Path, tmp_path: Path) -> None:
+    for i in range(6):
+        (scrape / f"extra{i}.txt").write_text(f"Item {i}\n\n" + (scrape / "example-news.com" / "a.txt").read_text())
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert invoke("clean", str(scrape), "--out-dir", str(one), "-j", "1").exit_code == 0
+    assert invoke("clean", str(scrape), "--out-dir", str(two), "-j", "2").exit_code == 0
+    assert outputs(one) == outputs(two)
+    assert len(outputs(one)) == 8
+
+
+def test_out_dir_mirrors_tree_and_suffix(scrape: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = invoke("clean", str(scrape), "--out-dir", str(out), "--suffix", ".body.txt", "-j", "1")
+    assert result.exit_code == 0, result.output
+    made = sorted(str(p.relative_to(out)) for p in out.rglob("*.txt"))
+    assert made == ["example-news.com/2024/b.body.txt", "example-news.com/a.body.txt"]
+    assert not list(scrape.rglob("*.body.txt"))
+
+
+def test_stdin_to_stdout(article: str) -> None:
+    result = invoke("clean", "-", input=article)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("The city council voted")
+    assert "Sign up to our newsletter" not in result.stdout
+
+
+def test_stdin_bad_input_is_one_line_and_exit_1() -> None:
+    result = invoke("clean", "-", input=b"\x00\x01binary")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "-: binary file (contains NUL bytes)"
+
+
+def test_bad_usage_exits_2(scrape: Path) -> None:
+    assert invoke("clean", str(scrape), "--mode", "loose").exit_code == 2
+    assert invoke("clean", "--no-such-option").exit_code == 2
+    assert invoke("clean", "-", str(scrape)).exit_code == 2
+
+
+def bad_inputs(folder: Path) -> dict[str, str]:
+    """Write one file per kind of bad input; returns name -> expected message part."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (folder / "nul.txt").write_bytes(b"some text\x00more text")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blank.txt").write_bytes(b" \n\t\n\xc2\xa0\n")
+    (folder / "broken.txt").symlink_to(folder / "missing-target.txt")
+    (folder / "unwritable.txt").write_text("A sentence that is fine to clean, written for this test only.\n")
+    (folder / "unwritable.clean.txt").mkdir()  # the output path is taken by a folder
+    return {
+        "binary.txt": "binary file",
+        "nul.txt": "binary file (contains NUL bytes)",
+        "empty.txt": "empty file",
+        "blank.txt": "file holds only whitespace",
+        "broken.txt": "broken symbolic link",
+        "unwritable.txt": "cannot write",
+    }
+
+
+def test_each_bad_input_is_one_clear_line_and_the_run_goes_on(scrape: Path) -> None:
+    bad = scrape / "bad"
+    expected = bad_inputs(bad)
+    result = invoke("clean", str(scrape), "-j", "1")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith(str(bad))]
+    assert len(errors) == len(expected)
+    for name, problem in expected.items():
+        line = next(e for e in errors if e.startswith(str(bad / name) + ":"))
+        assert problem in line
+    assert "2 cleaned, 0 skipped, 6 failed" in result.stderr
+    assert (scrape / "example-news.com" / "a.clean.txt").exists()
+    assert not list(bad.glob("*cleaner-tmp"))
+
+
+def test_unreadable_file(scrape: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = scrape / "example-news.com" / "a.txt"
+    real_read = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == target:
+            raise PermissionError(13, "Permission denied")
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = invoke("clean", str(scrape), "-j", "1")
+    assert result.exit_code == 1
+    assert f"{target}: cannot read: Permission denied" in result.stderr
+    assert (scrape / "example-news.com" / "2024" / "b.clean.txt").exists()
+
+
+def test_missing_path_fails_that_path_only(scrape: Path) -> None:
+    result = invoke("clean", str(scrape / "nope.txt"), str(scrape), "-j", "1")
+    assert result.exit_code == 1
+    assert f"{scrape / 'nope.txt'}: no such file or folder" in result.stderr
+    assert "2 cleaned" in result.stderr
+
+
+def test_huge_single_line_file(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * (10 * 1024 * 1024))  # 50 MB, no newline
+    result = invoke("clean", str(big), "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "big.clean.txt").exists()
+
+
+def test_explain_prints_every_line_and_writes_nothing(scrape: Path) -> None:
+    source = scrape / "example-news.com" / "a.txt"
+    result = invoke("clean", str(source), "--explain")
+    assert result.exit_code == 0
+    n_lines = sum(1 for line in source.read_text().splitlines() if line.strip())
+    assert result.stdout.count(" KEEP ") + result.stdout.count(" DROP ") + result.stdout.count(" CUT ") == n_lines
+    assert "site=example-news.com" in result.stdout
+    assert not outputs(scrape)
+
+
+def test_report_has_one_record_per_document(scrape: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.jsonl"
+    assert invoke("clean", str(scrape), "-j", "2", "--report", str(report)).exit_code == 0
+    records = [json.loads(line) for line in report.read_text().splitlines()]
+    assert [Path(r["source"]).name for r in records] == ["a.txt", "b.txt"]
+    first = records[0]
+    assert first["site"] == "example-news.com"
+    dropped = [d for d in first["decisions"] if not d["keep"]]
+    assert dropped and all(d["reason"] for d in dropped)
+    assert sum(first["reasons"].values()) >= len(dropped)
+
+
+def test_site_from_folder_names() -> None:
+    root = Path("/data/scrape")
+    assert batch.site_from_folders(root / "independent.co.uk" / "x.txt", root) == "independent.co.uk"
+    assert batch.site_from_folders(root / "www.Example.com" / "2024" / "x.txt", root) == "example.com"
+    assert batch.site_from_folders(root / "misc" / "x.txt", root) is None
+
+
+def run_cli(*args: str, cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "cleaner", *args], cwd=cwd, input=input, capture_output=True, timeout=300)
+
+
+def test_real_subprocess_folder_run_and_pipe(scrape: Path, article: str) -> None:
+    done = run_cli("clean", str(scrape), "--jobs", "2", cwd=scrape)
+    assert done.returncode == 0, done.stderr
+    assert b"files: 2 cleaned" in done.stderr
+    piped = run_cli("clean", "-", cwd=scrape, input=article.encode())
+    assert piped.returncode == 0
+    assert piped.stdout.decode() == (scrape / "example-news.com" / "a.clean.txt").read_text()
+    assert run_cli("clean", str(scrape), "--jobs", "nope", cwd=scrape).returncode == 2
+
+
+def test_version_and_help() -> None:
+    assert invoke("--version").stdout.startswith("cleaner ")
+    assert "Example" in invoke("clean", "--help").stdout

@@ -106,7 +106,7 @@ def clean(
     job_list = list(discover([Path(p) for p in paths], suffix=suffix, out_dir=out_dir))
     if explain:
         raise typer.Exit(_explain_files(cleaner, job_list))
-    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    workers = min(jobs if jobs > 0 else (os.cpu_count() or 1), max(1, len(job_list)))
     report_handle = open(report, "w", encoding="utf-8") if report else None
     try:
         summary = _run_with_progress(cleaner, job_list, workers, force, report_handle, quiet)

@@ -1,0 +1,204 @@
+"""Speed of cleaner against trafilatura, the I/O floor, and itself on 1 vs 2 cores.
+
+Prints figures, never asserts: run it, read it, paste it in BENCHMARKS.md.
+
+    python bench/speed.py                       # the whole bench (~2 minutes)
+    python bench/speed.py --limit 300           # the first 300 pages, quicker
+
+On the `.txt` pages of the bench folder (NAME.txt, with NAME.html.gz beside it):
+
+1. cleaner in one process (`Cleaner.clean_bytes` on bytes already in memory):
+   documents/s and MB/s;
+2. trafilatura's `extract` on the same pages' HTML (what a user would otherwise
+   run): documents/s;
+3. a plain read + write copy of the same files: the I/O floor;
+4. the `cleaner clean` command on a folder of the same files with `--jobs 1`
+   and `--jobs 2` (outputs forced, wall time and peak memory of the run);
+5. the ratios between them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+CLI = [sys.executable, "-c", "from cleaner.cli import app; app(prog_name='cleaner')"]
+
+
+@dataclass(frozen=True)
+class Page:
+    text_path: Path
+    html_path: Path
+
+
+@dataclass(frozen=True)
+class Rate:
+    seconds: float
+    documents: int
+    megabytes: float
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.documents / self.seconds
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.megabytes / self.seconds
+
+    def line(self, label: str) -> str:
+        return (
+            f"{label:<34} {self.documents:>6} docs {self.seconds:>8.2f} s "
+            f"{self.docs_per_s:>9.1f} docs/s {self.mb_per_s:>7.2f} MB/s"
+        )
+
+
+def find_pages(bench: Path, limit: int) -> list[Page]:
+    pages = []
+    for text_path in sorted(bench.rglob("*.txt")):
+        if text_path.name.endswith((".gold.txt", ".clean.txt")):
+            continue
+        html_path = text_path.with_name(text_path.name[: -len(".txt")] + ".html.gz")
+        if html_path.exists():
+            pages.append(Page(text_path, html_path))
+    return pages[:limit] if limit else pages
+
+
+def time_cleaner(texts: list[bytes]) -> tuple[Rate, int]:
+    from cleaner.api import Cleaner
+    from cleaner.ingest import InputError
+
+    cleaner = Cleaner()
+    refused = 0
+    for data in texts[:20]:  # warm-up: lazy imports, caches
+        try:
+            cleaner.clean_bytes(data)
+        except InputError:
+            pass
+    start = time.perf_counter()
+    for data in texts:
+        try:
+            cleaner.clean_bytes(data)
+        except InputError:
+            refused += 1
+    seconds = time.perf_counter() - start
+    return Rate(seconds, len(texts), sum(map(len, texts)) / 1e6), refused
+
+
+def time_trafilatura(htmls: list[bytes]) -> Rate:
+    import trafilatura
+
+    for html in htmls[:5]:
+        trafilatura.extract(html)
+    start = time.perf_counter()
+    for html in htmls:
+        trafilatura.extract(html)
+    seconds = time.perf_counter() - start
+    return Rate(seconds, len(htmls), sum(map(len, htmls)) / 1e6)
+
+
+def time_copy(paths: list[Path], target: Path) -> Rate:
+    target.mkdir(parents=True, exist_ok=True)
+    size = 0
+    start = time.perf_counter()
+    for i, path in enumerate(paths):
+        data = path.read_bytes()
+        (target / f"{i}.txt").write_bytes(data)
+        size += len(data)
+    seconds = time.perf_counter() - start
+    return Rate(seconds, len(paths), size / 1e6)
+
+
+def run_measured(argv: list[str]) -> tuple[float, int, int]:
+    """Run a command; wall seconds, exit code and peak RSS in MB of it and its children."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if process.returncode not in (0, 1):
+        sys.stderr.write(stderr.decode(errors="replace"))
+        raise SystemExit(f"{' '.join(argv[3:])} exited with {process.returncode}")
+    return seconds, process.returncode, usage.ru_maxrss // 1024
+
+
+def make_folder(paths: list[Path], folder: Path, copies: int) -> float:
+    """Copy the inputs `copies` times into `folder` (one subfolder per copy); MB copied."""
+    size = 0
+    for copy in range(copies):
+        sub = folder / f"copy{copy}"
+        sub.mkdir(parents=True)
+        for i, path in enumerate(paths):
+            shutil.copyfile(path, sub / f"{i:05d}.txt")
+            size += path.stat().st_size
+    return size / 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="bench folder (NAME.txt + NAME.html.gz)")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N pages (0: all)")
+    parser.add_argument("--copies", type=int, default=2, help="copies of the pages in the CLI folder run")
+    args = parser.parse_args()
+
+    pages = find_pages(args.bench, args.limit)
+    if not pages:
+        raise SystemExit(f"{args.bench}: no NAME.txt with NAME.html.gz")
+    texts = [page.text_path.read_bytes() for page in pages]
+    htmls = [gzip.decompress(page.html_path.read_bytes()) for page in pages]
+    print(f"machine: {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores")
+    print(f"pages: {len(pages)} from {args.bench} ({sum(map(len, texts)) / 1e6:.1f} MB text, "
+          f"{sum(map(len, htmls)) / 1e6:.1f} MB HTML)")
+    print()
+
+    cleaner_rate, refused = time_cleaner(texts)
+    rss_in_process = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(cleaner_rate.line("cleaner, one process"))
+    if refused:
+        print(f"  ({refused} pages refused as empty or binary)")
+    trafilatura_rate = time_trafilatura(htmls)
+    print(trafilatura_rate.line("trafilatura.extract on the HTML"))
+    with tempfile.TemporaryDirectory(prefix="cleaner-speed-") as temp:
+        temp_path = Path(temp)
+        copy_rate = time_copy([page.text_path for page in pages], temp_path / "copy")
+        print(copy_rate.line("read + write copy (I/O floor)"))
+
+        folder = temp_path / "folder"
+        megabytes = make_folder([page.text_path for page in pages], folder, args.copies)
+        n_files = len(pages) * args.copies
+        startup, _, startup_rss = run_measured([*CLI, "--version"])
+        runs = {}
+        for jobs in (1, 2):
+            out = temp_path / f"out{jobs}"
+            argv = [*CLI, "clean", str(folder), "--out-dir", str(out), "--jobs", str(jobs), "--force", "-q"]
+            runs[jobs] = run_measured(argv)
+            seconds, code, rss = runs[jobs]
+            rate = Rate(seconds, n_files, megabytes)
+            print(rate.line(f"cleaner clean --jobs {jobs} (CLI)") + f"  peak RSS {rss} MB (exit {code})")
+        print(f"{'CLI start-up (cleaner --version)':<34} {startup:>20.2f} s  peak RSS {startup_rss} MB")
+
+    print()
+    print("ratios:")
+    print(f"  cleaner / trafilatura, documents/s, one process: {cleaner_rate.docs_per_s / trafilatura_rate.docs_per_s:.1f}x")
+    print(f"  cleaner / I/O floor, MB/s:                       {cleaner_rate.mb_per_s / copy_rate.mb_per_s:.3f}x")
+    print(f"  --jobs 2 / --jobs 1, wall-time speed-up:         {runs[1][0] / runs[2][0]:.2f}x")
+    work1, work2 = runs[1][0] - startup, runs[2][0] - startup
+    print(f"  same, start-up ({startup:.2f} s) subtracted:        {work1 / work2:.2f}x")
+    print(f"peak memory: in-process cleaner {rss_in_process} MB; CLI folder run (largest process) "
+          f"{runs[1][2]} MB with --jobs 1, {runs[2][2]} MB with --jobs 2")
+
+
+if __name__ == "__main__":
+    main()

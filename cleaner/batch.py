@@ -56,6 +56,9 @@ class Outcome:
     bytes_out: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     report: dict[str, Any] | None = None
+    #: the input's (mtime_ns, size) taken *before* it was read: a file changed
+    #: during the run then looks changed to the next run
+    source_stat: tuple[int, int] | None = None
 
 
 @dataclass
@@ -210,12 +213,15 @@ class Ledger:
             and output.st_mtime_ns >= source.st_mtime_ns
         )
 
-    def record(self, job: Job, fingerprint: str) -> None:
+    def record(self, job: Job, fingerprint: str, source_stat: tuple[int, int] | None = None) -> None:
         if not self.writable:
             return
         try:
-            stat = job.source.stat()
-            entry = {"out": self.key(job.output), "fp": fingerprint, "mtime": stat.st_mtime_ns, "size": stat.st_size}
+            if source_stat is None:
+                stat = job.source.stat()
+                source_stat = (stat.st_mtime_ns, stat.st_size)
+            mtime, size = source_stat
+            entry = {"out": self.key(job.output), "fp": fingerprint, "mtime": mtime, "size": size}
             with open(self.path, "a", encoding="utf-8") as handle:
                 handle.write(json.dumps(entry) + "\n")
             self.entries[entry["out"]] = entry
@@ -228,6 +234,7 @@ def clean_file(cleaner: Cleaner, job: Job, want_report: bool = False) -> Outcome
     if job.problem:
         return Outcome(job, "failed", job.problem)
     try:
+        stat = job.source.stat()
         data = job.source.read_bytes()
     except OSError as err:
         return Outcome(job, "failed", f"cannot read: {err.strerror or err}")
@@ -240,7 +247,8 @@ def clean_file(cleaner: Cleaner, job: Job, want_report: bool = False) -> Outcome
     except OSError as err:
         return Outcome(job, "failed", f"cannot write {job.output}: {err.strerror or err}", bytes_in=len(data))
     report = report_record(result, str(job.source)) if want_report else None
-    return Outcome(job, "cleaned", None, len(data), written, reason_counts(result.decisions), report)
+    source_stat = (stat.st_mtime_ns, stat.st_size)
+    return Outcome(job, "cleaned", None, len(data), written, reason_counts(result.decisions), report, source_stat)
 
 
 _WORKER: Cleaner | None = None
@@ -271,7 +279,7 @@ def run(
 
     def finish(outcome: Outcome) -> None:
         if outcome.status == "cleaned":
-            ledgers[outcome.job.ledger_root].record(outcome.job, cleaner.fingerprint)
+            ledgers[outcome.job.ledger_root].record(outcome.job, cleaner.fingerprint, outcome.source_stat)
         summary.add(outcome)
         on_outcome(outcome)
 

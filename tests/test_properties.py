@@ -197,3 +197,42 @@ def test_document_lines_and_blocks(text: str) -> None:
     for before, after in zip(document.lines, document.lines[1:]):
         blank_between = after.start > before.end + 1
         assert after.block == before.block + (1 if blank_between else 0)
+
+
+def test_ftfy_badness_pattern_is_as_repair_assumes() -> None:
+    """`repair` searches ftfy's mojibake pattern only near non-ASCII characters.
+
+    That is exact only if every branch of `BADNESS_RE` is at most
+    `_MOJIBAKE_REACH` characters long and needs a non-ASCII character, and the
+    pattern ignores no case. A new ftfy that breaks this fails here.
+    """
+    import re
+    from re import _constants as sre
+    from re import _parser as sre_parse
+
+    from ftfy.badness import BADNESS_RE
+
+    from cleaner.ingest import _MOJIBAKE_REACH
+
+    assert not BADNESS_RE.flags & (re.IGNORECASE | re.MULTILINE)
+    tree = sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    assert tree.getwidth()[1] <= _MOJIBAKE_REACH
+    [(op, (_, branches))] = tree.data
+    assert op is sre.BRANCH
+
+    def needs_non_ascii(item) -> bool:  # type: ignore[no-untyped-def]
+        kind, value = item
+        if kind is sre.LITERAL:
+            return value > 127
+        if kind is sre.IN:
+            return all(
+                (k is sre.LITERAL and v > 127) or (k is sre.RANGE and v[0] > 127) for k, v in value
+            )
+        return False
+
+    for branch in branches:
+        assert any(needs_non_ascii(item) for item in branch.data), branch
+    anchored = [branch for branch in branches if any(kind is sre.AT for kind, _ in branch.data)]
+    assert len(anchored) == 1  # `^[ÃÂ][ ]`, which `_LINE_START_MOJIBAKE` checks at every line start
+    assert [kind for kind, _ in anchored[0].data] == [sre.AT, sre.IN, sre.LITERAL]
+    assert {chr(v) for _, v in anchored[0].data[1][1]} == {"Ã", "Â"} and anchored[0].data[2][1] == ord(" ")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -179,14 +180,16 @@ class Ledger:
 
     def __init__(self, root: Path) -> None:
         self.path = root / LEDGER_NAME
-        self.entries: dict[str, dict[str, Any]] = {}
+        #: output key -> (fingerprint, mtime_ns, size); tuples with one shared
+        #: fingerprint string keep this small on folders of many files
+        self.entries: dict[str, tuple[str, int, int]] = {}
         self.writable = True
         try:
             with open(self.path, encoding="utf-8") as handle:
                 for raw in handle:
                     try:
                         entry = json.loads(raw)
-                        self.entries[entry["out"]] = entry
+                        self.entries[entry["out"]] = (sys.intern(entry["fp"]), entry["mtime"], entry["size"])
                     except (ValueError, KeyError, TypeError):
                         continue  # a line cut by a killed run
         except OSError:
@@ -200,7 +203,7 @@ class Ledger:
 
     def is_done(self, job: Job, fingerprint: str) -> bool:
         entry = self.entries.get(self.key(job.output))
-        if entry is None or entry.get("fp") != fingerprint:
+        if entry is None or entry[0] != fingerprint:
             return False
         try:
             source = job.source.stat()
@@ -208,8 +211,8 @@ class Ledger:
         except OSError:
             return False
         return (
-            entry.get("mtime") == source.st_mtime_ns
-            and entry.get("size") == source.st_size
+            entry[1] == source.st_mtime_ns
+            and entry[2] == source.st_size
             and output.st_mtime_ns >= source.st_mtime_ns
         )
 
@@ -224,7 +227,7 @@ class Ledger:
             entry = {"out": self.key(job.output), "fp": fingerprint, "mtime": mtime, "size": size}
             with open(self.path, "a", encoding="utf-8") as handle:
                 handle.write(json.dumps(entry) + "\n")
-            self.entries[entry["out"]] = entry
+            self.entries[entry["out"]] = (fingerprint, mtime, size)
         except OSError:
             self.writable = False
 

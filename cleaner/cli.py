@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -12,7 +14,7 @@ import typer
 
 from cleaner import __version__
 from cleaner.api import Cleaner
-from cleaner.batch import DEFAULT_SUFFIX, Outcome, discover, run
+from cleaner.batch import DEFAULT_SUFFIX, Job, Outcome, discover, run
 from cleaner.config import Config, Mode
 from cleaner.explain import explain_table
 from cleaner.ingest import InputError
@@ -103,13 +105,22 @@ def clean(
         raise typer.Exit(_clean_stdin(cleaner, explain))
     if "-" in paths:
         raise typer.BadParameter("'-' (stdin) cannot be mixed with paths")
-    job_list = list(discover([Path(p) for p in paths], suffix=suffix, out_dir=out_dir))
+    roots = [Path(p) for p in paths]
+    # Jobs are streamed, never listed, so memory stays flat however many files there are.
+    found = discover(roots, suffix=suffix, out_dir=out_dir)
     if explain:
-        raise typer.Exit(_explain_files(cleaner, job_list))
-    workers = min(jobs if jobs > 0 else (os.cpu_count() or 1), max(1, len(job_list)))
+        raise typer.Exit(_explain_files(cleaner, found))
+    requested = jobs if jobs > 0 else (os.cpu_count() or 1)
+    head = list(itertools.islice(found, requested))  # no more workers than files
+    workers = min(requested, max(1, len(head)))
+    job_stream = itertools.chain(head, found)
+
+    def count_jobs() -> int:
+        return sum(1 for _ in discover(roots, suffix=suffix, out_dir=out_dir))
+
     report_handle = open(report, "w", encoding="utf-8") if report else None
     try:
-        summary = _run_with_progress(cleaner, job_list, workers, force, report_handle, quiet)
+        summary = _run_with_progress(cleaner, job_stream, count_jobs, workers, force, report_handle, quiet)
     except KeyboardInterrupt:
         _error("interrupted: finished outputs are complete, none is half-written; run again to do the rest")
         raise typer.Exit(130) from None
@@ -122,7 +133,7 @@ def clean(
     raise typer.Exit(1 if summary.failed else 0)
 
 
-def _run_with_progress(cleaner, job_list, workers, force, report_handle, quiet):  # type: ignore[no-untyped-def]
+def _run_with_progress(cleaner, jobs, count_jobs, workers, force, report_handle, quiet):  # type: ignore[no-untyped-def]
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     show_bar = not quiet and sys.stderr.isatty()
@@ -147,9 +158,9 @@ def _run_with_progress(cleaner, job_list, workers, force, report_handle, quiet):
         progress.advance(task)
 
     with progress:
-        task = progress.add_task("clean", total=len(job_list))
+        task = progress.add_task("clean", total=count_jobs() if show_bar else None)
         return run(
-            cleaner, job_list, workers=workers, force=force, want_report=report_handle is not None, on_outcome=on_outcome
+            cleaner, jobs, workers=workers, force=force, want_report=report_handle is not None, on_outcome=on_outcome
         )
 
 
@@ -168,9 +179,9 @@ def _clean_stdin(cleaner: Cleaner, explain: bool) -> int:
     return 0
 
 
-def _explain_files(cleaner: Cleaner, job_list: list) -> int:  # type: ignore[type-arg]
+def _explain_files(cleaner: Cleaner, jobs: Iterable[Job]) -> int:
     failed = 0
-    for job in job_list:
+    for job in jobs:
         try:
             if job.problem:
                 raise InputError(job.problem)

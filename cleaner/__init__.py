@@ -8,8 +8,8 @@
 
 __version__ = "0.1.0"
 
-from cleaner.api import Cleaner, clean_text  # noqa: E402
+from cleaner.api import Cleaner, clean_html, clean_text  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 from cleaner.model import CleanResult, Decision, Document, Line, Reason  # noqa: E402
 
-__all__ = ["CleanResult", "Cleaner", "Config", "Decision", "Document", "Line", "Reason", "__version__", "clean_text"]
+__all__ = ["CleanResult", "Cleaner", "Config", "Decision", "Document", "Line", "Reason", "__version__", "clean_html", "clean_text"]

@@ -9,16 +9,21 @@ The council voted on Tuesday to rebuild the old bridge over the river, a project
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from cleaner import __version__
 from cleaner.config import Config, digest
 from cleaner.decide import decide
 from cleaner.explain import render
+from cleaner.html import document_from_html, revise_extracted
 from cleaner.ingest import document_from_bytes, document_from_text
 from cleaner.model import CleanResult, Document, Metadata
 from cleaner.rules import RuleBook, apply_rules, load_rulebook
 from cleaner.scoring import ScoringModel, load_model, score_lines
+
+#: Metadata fields an HTML page can supply (from trafilatura) when cleaning found none.
+HTML_METADATA = ("title", "byline", "date", "language")
 
 
 class Cleaner:
@@ -43,6 +48,8 @@ class Cleaner:
         verdicts = apply_rules(selection, document)
         scores = score_lines(document, self.model)
         decisions = decide(document, verdicts, scores, config.mode)
+        if document.origin == "extracted":
+            decisions = revise_extracted(decisions)
         metadata = Metadata(site=selection.site, rule_files=selection.files)
         title = metadata.title if config.keep_title else None
         return CleanResult(render(document, decisions, title), document, decisions, metadata)
@@ -57,7 +64,41 @@ class Cleaner:
         """Clean raw bytes; raises `cleaner.ingest.InputError` for empty or binary input."""
         return self.clean(document_from_bytes(data, source=source, url=url, site=site))
 
+    def clean_html(
+        self, html: bytes | str, source: str | None = None, url: str | None = None, site: str | None = None
+    ) -> CleanResult:
+        """Extract an HTML page's main text (trafilatura), then clean it.
+
+        The page's canonical / og:url link gives the URL when `url` is None; title,
+        byline and date found by trafilatura fill the metadata the cleaner left empty.
+        Raises `cleaner.ingest.InputError` when the page has no extractable text.
+        """
+        document, extracted = document_from_html(html, source=source, url=url, site=site)
+        result = self.clean(document)
+        found = extracted.metadata()
+        merged = {name: getattr(result.metadata, name) or getattr(found, name) for name in HTML_METADATA}
+        metadata = replace(result.metadata, **merged)
+        text = result.text
+        if self.config.keep_title and metadata.title and not result.metadata.title:
+            text = render(result.document, result.decisions, metadata.title)
+        return replace(result, text=text, metadata=metadata)
+
 
 def clean_text(text: str, url: str | None = None, site: str | None = None) -> CleanResult:
     """Clean one text with the default configuration (see `Cleaner` to reuse one)."""
     return Cleaner().clean_text(text, url=url, site=site)
+
+
+def clean_html(html: bytes | str, url: str | None = None, site: str | None = None) -> CleanResult:
+    """Extract and clean one HTML page with the default configuration.
+
+    >>> page = "<html><head><title>Bridge</title><meta property='og:url' content='https://news.example.com/b'>" \\
+    ...     "</head><body><article><p>The council voted on Tuesday to rebuild the old stone bridge over the " \\
+    ...     "river, a project that residents have asked for since the floods damaged it.</p></article></body></html>"
+    >>> result = clean_html(page)
+    >>> result.document.url, result.document.origin
+    ('https://news.example.com/b', 'extracted')
+    >>> result.text.startswith("The council voted on Tuesday")
+    True
+    """
+    return Cleaner().clean_html(html, url=url, site=site)

@@ -26,9 +26,12 @@ import regex
 from cleaner.api import Cleaner
 from cleaner.explain import reason_counts, report_record
 from cleaner.ingest import InputError
+from cleaner.model import CleanResult
 from cleaner.writers import TEMP_MARK, remove_stale_temps, write_atomic
 
-INPUT_SUFFIXES = (".txt",)
+#: HTML pages: trafilatura extracts the main text first (cleaner.html); NAME.html -> NAME.clean.txt.
+HTML_SUFFIXES = (".html", ".htm")
+INPUT_SUFFIXES = (".txt", *HTML_SUFFIXES)
 DEFAULT_SUFFIX = ".clean.txt"
 #: Names never taken as input: our outputs and gold files (references for `cleaner eval`).
 REFERENCE_SUFFIXES = (".clean.txt", ".gold.txt")
@@ -150,11 +153,14 @@ def _walk(root: Path, suffix: str, out_dir: Path | None) -> Iterator[Job]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (skip is None or (here / d).resolve() != skip))
         if out_dir is None and any(name.endswith(TEMP_MARK) for name in filenames):
             remove_stale_temps(here)
+        texts = {name[:-4].lower() for name in filenames if name.lower().endswith(".txt")}
         for name in sorted(filenames):
             if not is_input_name(name, suffix):
                 continue
             source = here / name
             problem = _problem(source)
+            if problem is None and source.suffix.lower() in HTML_SUFFIXES and source.stem.lower() in texts:
+                problem = f"skipped: {source.stem}.txt beside it makes the same output; clean it alone or rename one"
             yield Job(
                 source=source,
                 output=output_path(source, root, suffix, out_dir),
@@ -232,6 +238,13 @@ class Ledger:
             self.writable = False
 
 
+def clean_data(cleaner: Cleaner, source: Path, data: bytes, site_hint: str | None = None) -> CleanResult:
+    """Clean one input's bytes: HTML pages (by suffix) through trafilatura, text as it is."""
+    if source.suffix.lower() in HTML_SUFFIXES:
+        return cleaner.clean_html(data, source=str(source), site=site_hint)
+    return cleaner.clean_bytes(data, source=str(source), site=site_hint)
+
+
 def clean_file(cleaner: Cleaner, job: Job, want_report: bool = False) -> Outcome:
     """Read, clean and write one file; never raises for a bad input."""
     if job.problem:
@@ -242,7 +255,7 @@ def clean_file(cleaner: Cleaner, job: Job, want_report: bool = False) -> Outcome
     except OSError as err:
         return Outcome(job, "failed", f"cannot read: {err.strerror or err}")
     try:
-        result = cleaner.clean_bytes(data, source=str(job.source), site=job.site_hint)
+        result = clean_data(cleaner, job.source, data, job.site_hint)
     except InputError as err:
         return Outcome(job, "failed", str(err), bytes_in=len(data))
     try:

@@ -36,6 +36,10 @@ class Document:
     source: str | None = None  #: file path or record id, for messages
     url: str | None = None
     site: str | None = None  #: registrable domain, when known before cleaning
+    #: "page": the whole text of a scraped page (menus, footers and all);
+    #: "extracted": the main text an extractor (trafilatura, for HTML input) already
+    #: chose, so mostly article: later stages should drop only what they are sure of.
+    origin: Literal["page", "extracted"] = "page"
 
     @property
     def n_blocks(self) -> int:

@@ -1,0 +1,181 @@
+"""HTML page -> `Document`: trafilatura extracts the main text, the page names its URL.
+
+trafilatura does the structural work (it sees the markup); cleaner then cleans
+what it leaves with the same rules and scoring as text input. The document is
+marked `origin="extracted"` so later stages know the text is already mostly
+article (see `cleaner.model.Document.origin`).
+
+Settings (measured on the benchmark pages, see BENCHMARKS.md, section "html"):
+`EXTRACTION` below. Comments are excluded by default.
+
+The page URL, which selects site rules, is the first of: the URL given by the
+caller (a JSONL `url` field), `<link rel="canonical">`, `<meta property="og:url">`.
+A relative canonical link is resolved against the given URL, or ignored.
+
+>>> page = b'''<html><head><link rel="canonical" href="https://www.example.org/a/story">
+... <title>Bridge</title></head><body><article><h1>Bridge</h1>
+... <p>The council voted on Tuesday to rebuild the old stone bridge over the river, a project that
+... residents have asked for since the floods of last winter damaged its foundations.</p>
+... <p>Work will begin in the spring and is expected to take two years, the council said in a statement
+... on Wednesday, adding that a temporary footbridge will keep both banks connected.</p>
+... </article></body></html>'''
+>>> extracted = extract_html(page)
+>>> extracted.url
+'https://www.example.org/a/story'
+>>> [line[:30] for line in extracted.text.splitlines()]
+['Bridge', 'The council voted on Tuesday t', 'Work will begin in the spring ']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from cleaner.ingest import InputError, document_from_text
+from cleaner.model import Decision, Document, Metadata, Reason
+
+#: trafilatura options, chosen by measurement (bench/html_quality.py). Comments
+#: are excluded: they are not the article body.
+EXTRACTION: Mapping[str, Any] = MappingProxyType({
+    "include_comments": False,
+    "include_tables": True,
+    "favor_precision": False,
+    "favor_recall": False,
+    "fast": False,
+})
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    """What trafilatura found in a page: main text (paragraphs one per line) and metadata."""
+
+    text: str
+    url: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    language: str | None = None
+
+    def metadata(self) -> Metadata:
+        return Metadata(title=self.title, byline=self.byline, date=self.date, language=self.language)
+
+
+def page_url(tree: Any, given: str | None = None) -> str | None:
+    """The page's URL: `given`, else canonical link, else og:url (absolute http(s) only).
+
+    >>> from lxml import html
+    >>> tree = html.fromstring('<html><head><meta property="og:url" content="https://x.com/b"></head><body/></html>')
+    >>> page_url(tree)
+    'https://x.com/b'
+    >>> tree = html.fromstring('<html><head><link rel="canonical" href="/c"></head><body/></html>')
+    >>> page_url(tree, None) is None, page_url(tree, "https://y.org/a")
+    (True, 'https://y.org/a')
+    """
+    if given:
+        return given
+    candidates = tree.xpath(
+        '//link[contains(concat(" ", normalize-space(translate(@rel, "CANONICAL", "canonical")), " "), " canonical ")]/@href'
+        '|//meta[@property="og:url" or @name="og:url"]/@content'
+    )
+    # canonical before og:url, whatever their order in the page
+    ordered = sorted(candidates, key=lambda value: 0 if value.getparent().tag == "link" else 1)
+    for value in ordered:
+        url = urljoin(given or "", str(value).strip())
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return url
+    return None
+
+
+def extract_html(data: bytes | str, url: str | None = None, options: dict[str, Any] | None = None) -> ExtractedPage:
+    """Main text and metadata of an HTML page; `InputError` when there is none.
+
+    `options` override `EXTRACTION` (trafilatura keyword arguments).
+    """
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if not raw.strip():
+        raise InputError("empty file" if not raw else "file holds only whitespace")
+    if b"\x00" in raw[:65536] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("binary file (contains NUL bytes)")
+    tree = load_html(data)
+    if tree is None:
+        raise InputError("cannot parse the HTML (trafilatura found no document in it)")
+    found_url = page_url(tree, url)
+    settings = {**EXTRACTION, **(options or {})}
+    try:
+        result = trafilatura.bare_extraction(tree, url=found_url, with_metadata=True, **settings)
+    except Exception as err:  # trafilatura raises many kinds on hostile markup
+        raise InputError(f"trafilatura failed on the HTML ({type(err).__name__}: {err})") from None
+    text = getattr(result, "text", None) if result is not None else None
+    if not text or not text.strip():
+        raise InputError("trafilatura found no main text in the HTML")
+    return ExtractedPage(
+        text=text,
+        url=found_url,
+        title=_clean_field(getattr(result, "title", None)),
+        byline=_clean_field(getattr(result, "author", None)),
+        date=_clean_field(getattr(result, "date", None)),
+        language=_clean_field(getattr(result, "language", None)),
+    )
+
+
+def _clean_field(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def document_from_extracted(
+    extracted: ExtractedPage, *, source: str | None = None, site: str | None = None
+) -> Document:
+    """The extracted text as a `Document`: one paragraph per block, `origin="extracted"`."""
+    paragraphs = [line.strip() for line in extracted.text.splitlines() if line.strip()]
+    document = document_from_text("\n\n".join(paragraphs), source=source, url=extracted.url, site=site)
+    return replace(document, origin="extracted")
+
+
+def document_from_html(
+    data: bytes | str, *, source: str | None = None, url: str | None = None, site: str | None = None
+) -> tuple[Document, ExtractedPage]:
+    """Extract an HTML page and make its `Document` (and keep what trafilatura found)."""
+    extracted = extract_html(data, url=url)
+    return document_from_extracted(extracted, source=source, site=site), extracted
+
+
+#: On extracted text (trafilatura already removed the page furniture) a line is
+#: dropped by the scorer or the context pass only when its article-likeness is
+#: below this; rule drops and cuts always apply. Chosen by measurement so that
+#: cleaning never makes trafilatura's output worse on a benchmark dataset
+#: (bench/html_quality.py, BENCHMARKS.md section "html").
+EXTRACTED_DROP_BELOW = 0.1
+
+
+def revise_extracted(decisions: tuple[Decision, ...], drop_below: float = EXTRACTED_DROP_BELOW) -> tuple[Decision, ...]:
+    """Keep the heuristic drops of extracted text that are not clear-cut.
+
+    A drop decided by a rule (`rule`, `learned`) stays; a drop by the score or
+    the context pass with a score >= `drop_below` becomes a keep whose first
+    reason says why (`context:pre-extracted`), the original reasons following.
+
+    >>> from cleaner.model import Reason
+    >>> unsure = Decision(0, False, 0.3, (Reason("score", "boilerplate-like"),))
+    >>> sure = Decision(1, False, 0.02, (Reason("score", "boilerplate-like"),))
+    >>> ruled = Decision(2, False, 0.0, (Reason("rule", "share-buttons", "generic/en.toml"),))
+    >>> [d.keep for d in revise_extracted((unsure, sure, ruled))]
+    [True, False, False]
+    """
+    revised = []
+    for decision in decisions:
+        if decision.keep or decision.reason.kind not in ("score", "context") or decision.score < drop_below:
+            revised.append(decision)
+            continue
+        why = Reason("context", "pre-extracted", "", f"score {decision.score:.2f} >= {drop_below}: extractor kept it")
+        revised.append(replace(decision, keep=True, reasons=(why, *decision.reasons)))
+    return tuple(revised)

@@ -14,7 +14,7 @@ import typer
 
 from cleaner import __version__
 from cleaner.api import Cleaner
-from cleaner.batch import DEFAULT_SUFFIX, Job, Outcome, clean_data, discover, run
+from cleaner.batch import DEFAULT_SUFFIX, Job, Outcome, discover, run
 from cleaner.config import Config, Mode
 from cleaner.explain import explain_table
 from cleaner.ingest import InputError
@@ -71,6 +71,21 @@ def main(
 
 def _error(message: str) -> None:
     typer.echo(message, err=True)
+
+
+def one_line(text: str) -> str:
+    """`text` fit for a `path: problem` line: control characters and bytes of
+    file names that are not UTF-8 escaped (`new\\nline \\xe9.txt`).
+
+    >>> one_line("/tmp/new\\nline \\udce9.txt")
+    '/tmp/new\\\\nline \\\\xe9.txt'
+    """
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "backslashreplace")
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(char if char.isprintable() or char == " " else repr(char)[1:-1] for char in text)
 
 
 @app.command()
@@ -148,7 +163,7 @@ def _run_with_progress(cleaner, jobs, count_jobs, workers, force, report_handle,
 
     def on_outcome(outcome: Outcome) -> None:
         if outcome.status == "failed":
-            message = f"{outcome.job.source}: {outcome.error}"
+            message = f"{one_line(str(outcome.job.source))}: {one_line(outcome.error or '')}"
             if show_bar:
                 progress.console.print(message, markup=False, highlight=False)
             else:
@@ -185,9 +200,9 @@ def _explain_files(cleaner: Cleaner, jobs: Iterable[Job]) -> int:
         try:
             if job.problem:
                 raise InputError(job.problem)
-            result = clean_data(cleaner, job.source, job.source.read_bytes(), job.site_hint)
+            result = cleaner.clean_bytes(job.source.read_bytes(), source=str(job.source), site=job.site_hint)
         except (InputError, OSError) as err:
-            _error(f"{job.source}: {getattr(err, 'strerror', None) or err}")
+            _error(f"{one_line(str(job.source))}: {one_line(str(getattr(err, 'strerror', None) or err))}")
             failed += 1
             continue
         meta = result.metadata
@@ -227,10 +242,6 @@ def eval_command(
 
     typer.echo(format_table(evaluate(pages, clean_page)))
 
-
-from cleaner.cli_jsonl import jsonl_command  # noqa: E402  (it uses the options defined above)
-
-app.command("jsonl")(jsonl_command)
 
 if __name__ == "__main__":
     app()

@@ -14,7 +14,7 @@ import typer
 
 from cleaner import __version__
 from cleaner.api import Cleaner
-from cleaner.batch import DEFAULT_SUFFIX, Job, Outcome, discover, run
+from cleaner.batch import DEFAULT_SUFFIX, Job, Outcome, clean_data, discover, run
 from cleaner.config import Config, Mode
 from cleaner.explain import explain_table
 from cleaner.ingest import InputError
@@ -200,7 +200,7 @@ def _explain_files(cleaner: Cleaner, jobs: Iterable[Job]) -> int:
         try:
             if job.problem:
                 raise InputError(job.problem)
-            result = cleaner.clean_bytes(job.source.read_bytes(), source=str(job.source), site=job.site_hint)
+            result = clean_data(cleaner, job.source, job.source.read_bytes(), job.site_hint)
         except (InputError, OSError) as err:
             _error(f"{one_line(str(job.source))}: {one_line(str(getattr(err, 'strerror', None) or err))}")
             failed += 1
@@ -242,6 +242,10 @@ def eval_command(
 
     typer.echo(format_table(evaluate(pages, clean_page)))
 
+
+from cleaner.cli_jsonl import jsonl_command  # noqa: E402  (it uses the options defined above)
+
+app.command("jsonl")(jsonl_command)
 
 if __name__ == "__main__":
     app()

@@ -119,8 +119,13 @@ def time_copy(paths: list[Path], target: Path) -> Rate:
     return Rate(seconds, len(paths), size / 1e6)
 
 
-def run_measured(argv: list[str]) -> tuple[float, int, int]:
-    """Run a command; wall seconds, exit code and peak RSS in MB of it and its children."""
+def run_measured(argv: list[str]) -> tuple[float, int, int, float]:
+    """Run a command: wall seconds, exit code, peak RSS in MB of it and its children
+    (the largest one), CPU seconds (user + system) of all of them.
+
+    Run these before this process grows: a child's peak RSS counts the memory of
+    the parent it was forked from.
+    """
     start = time.perf_counter()
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert process.stderr is not None
@@ -131,7 +136,7 @@ def run_measured(argv: list[str]) -> tuple[float, int, int]:
     if process.returncode not in (0, 1):
         sys.stderr.write(stderr.decode(errors="replace"))
         raise SystemExit(f"{' '.join(argv[3:])} exited with {process.returncode}")
-    return seconds, process.returncode, usage.ru_maxrss // 1024
+    return seconds, process.returncode, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def make_folder(paths: list[Path], folder: Path, copies: int) -> float:
@@ -146,6 +151,27 @@ def make_folder(paths: list[Path], folder: Path, copies: int) -> float:
     return size / 1e6
 
 
+def cli_runs(pages: list[Page], copies: int) -> tuple[dict[int, tuple[float, int, int, float]], float, int]:
+    """`cleaner clean` on a folder of the pages with --jobs 1 and 2, and the start-up time."""
+    runs = {}
+    with tempfile.TemporaryDirectory(prefix="cleaner-speed-") as temp:
+        folder = Path(temp) / "folder"
+        megabytes = make_folder([page.text_path for page in pages], folder, copies)
+        n_files = len(pages) * copies
+        startup, _, startup_rss, _ = run_measured([*CLI, "--version"])
+        for jobs in (1, 2):
+            out = Path(temp) / f"out{jobs}"
+            argv = [*CLI, "clean", str(folder), "--out-dir", str(out), "--jobs", str(jobs), "--force", "-q"]
+            runs[jobs] = run_measured(argv)
+            seconds, code, rss, cpu = runs[jobs]
+            print(
+                Rate(seconds, n_files, megabytes).line(f"cleaner clean --jobs {jobs} (CLI)")
+                + f"  CPU {cpu:.2f} s, peak RSS {rss} MB (exit {code})"
+            )
+        print(f"{'CLI start-up (cleaner --version)':<34} {startup:>20.2f} s  peak RSS {startup_rss} MB")
+    return runs, startup, n_files
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="bench folder (NAME.txt + NAME.html.gz)")
@@ -156,13 +182,18 @@ def main() -> None:
     pages = find_pages(args.bench, args.limit)
     if not pages:
         raise SystemExit(f"{args.bench}: no NAME.txt with NAME.html.gz")
+    load = os.getloadavg()[0]
+    print(f"machine: {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
+          f"load average {load:.2f} at start")
+    if load > 0.5:
+        print("  (other work is running: --jobs 2 cannot show its speed-up on a busy machine)")
+    print(f"pages: {len(pages)} from {args.bench}")
+    print()
+    runs, startup, n_files = cli_runs(pages, args.copies)  # first, while this process is small
+
     texts = [page.text_path.read_bytes() for page in pages]
     htmls = [gzip.decompress(page.html_path.read_bytes()) for page in pages]
-    print(f"machine: {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores")
-    print(f"pages: {len(pages)} from {args.bench} ({sum(map(len, texts)) / 1e6:.1f} MB text, "
-          f"{sum(map(len, htmls)) / 1e6:.1f} MB HTML)")
-    print()
-
+    print(f"in one process: {sum(map(len, texts)) / 1e6:.1f} MB text, {sum(map(len, htmls)) / 1e6:.1f} MB HTML")
     cleaner_rate, refused = time_cleaner(texts)
     rss_in_process = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(cleaner_rate.line("cleaner, one process"))
@@ -170,34 +201,20 @@ def main() -> None:
         print(f"  ({refused} pages refused as empty or binary)")
     trafilatura_rate = time_trafilatura(htmls)
     print(trafilatura_rate.line("trafilatura.extract on the HTML"))
-    with tempfile.TemporaryDirectory(prefix="cleaner-speed-") as temp:
-        temp_path = Path(temp)
-        copy_rate = time_copy([page.text_path for page in pages], temp_path / "copy")
-        print(copy_rate.line("read + write copy (I/O floor)"))
+    with tempfile.TemporaryDirectory(prefix="cleaner-copy-") as temp:
+        copy_rate = time_copy([page.text_path for page in pages], Path(temp))
+    print(copy_rate.line("read + write copy (I/O floor)"))
 
-        folder = temp_path / "folder"
-        megabytes = make_folder([page.text_path for page in pages], folder, args.copies)
-        n_files = len(pages) * args.copies
-        startup, _, startup_rss = run_measured([*CLI, "--version"])
-        runs = {}
-        for jobs in (1, 2):
-            out = temp_path / f"out{jobs}"
-            argv = [*CLI, "clean", str(folder), "--out-dir", str(out), "--jobs", str(jobs), "--force", "-q"]
-            runs[jobs] = run_measured(argv)
-            seconds, code, rss = runs[jobs]
-            rate = Rate(seconds, n_files, megabytes)
-            print(rate.line(f"cleaner clean --jobs {jobs} (CLI)") + f"  peak RSS {rss} MB (exit {code})")
-        print(f"{'CLI start-up (cleaner --version)':<34} {startup:>20.2f} s  peak RSS {startup_rss} MB")
-
+    (wall1, _, rss1, cpu1), (wall2, _, rss2, cpu2) = runs[1], runs[2]
     print()
     print("ratios:")
     print(f"  cleaner / trafilatura, documents/s, one process: {cleaner_rate.docs_per_s / trafilatura_rate.docs_per_s:.1f}x")
     print(f"  cleaner / I/O floor, MB/s:                       {cleaner_rate.mb_per_s / copy_rate.mb_per_s:.3f}x")
-    print(f"  --jobs 2 / --jobs 1, wall-time speed-up:         {runs[1][0] / runs[2][0]:.2f}x")
-    work1, work2 = runs[1][0] - startup, runs[2][0] - startup
-    print(f"  same, start-up ({startup:.2f} s) subtracted:        {work1 / work2:.2f}x")
-    print(f"peak memory: in-process cleaner {rss_in_process} MB; CLI folder run (largest process) "
-          f"{runs[1][2]} MB with --jobs 1, {runs[2][2]} MB with --jobs 2")
+    print(f"  --jobs 2 / --jobs 1, wall-time speed-up:         {wall1 / wall2:.2f}x")
+    print(f"  --jobs 2 CPU time / --jobs 1 CPU time:           {cpu2 / cpu1:.2f}x (1.00x: no parallel overhead)")
+    print(f"peak memory: in-process cleaner {rss_in_process} MB (after loading {len(pages)} pages); CLI folder run "
+          f"of {n_files} files (largest process) {rss1} MB with --jobs 1, {rss2} MB with --jobs 2")
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 
 if __name__ == "__main__":

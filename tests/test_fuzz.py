@@ -111,35 +111,53 @@ def test_cleaning_bytes_fuzz(cleaner: Cleaner, data: bytes) -> None:
 
 
 RULE_FRAGMENTS = [
-    "[[rule]]\n",
+    '[[rules]]\nid = "ok"\nwhy = "share prompt"\npattern = "Share this"\ndrop_examples = ["Share this"]\n',
+    "[[rules]]\n",
     'id = "x"\n',
+    'id = "y"\n',
+    'why = "boilerplate"\n',
+    'kind = "line"\n',
+    'kind = "strip"\n',
+    'kind = "block"\n',
+    'kind = "nonsense"\n',
+    'pattern = "Share this"\n',
     'pattern = "(a+)+$"\n',
     'pattern = "["\n',
-    'match = "line"\n',
-    "action = 'drop'\n",
-    'why = "test"\n',
-    "examples = []\n",
+    'end = "Related"\n',
+    "regex = true\n",
+    "whole = false\n",
+    'drop_examples = ["Share this"]\n',
+    'keep_examples = ["The council met."]\n',
+    "drop_examples = [1, 2]\n",
+    'max_items = "many"\n',
+    "max_items = [1]\n",
+    "guard = 2\n",
+    "rules = [1, 2]\n",
+    'rules = "x"\n',
+    'domains = ["example.com"]\n',
+    "domains = 5\n",
+    'language = "en"\n',
     "= = =\n",
     '"""\n',
-    "[site]\n",
-    'domains = ["example.com"]\n',
     "\x00",
     "\ufeff",
 ]
 rule_text = st.lists(st.one_of(st.sampled_from(RULE_FRAGMENTS), st.text(max_size=20)), max_size=12).map("".join)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(rule_text)
-def test_rule_loading_fuzz(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(rule_text, st.sampled_from(["generic", "sites"]))
+def test_rule_loading_fuzz(tmp_path_factory: pytest.TempPathFactory, text: str, scope: str) -> None:
     """A rules folder with one generated file: loads, or fails with an error naming the file."""
     folder = tmp_path_factory.mktemp("rules")
-    (folder / "generic").mkdir()
-    rule_file = folder / "generic" / "fuzz.toml"
+    (folder / scope).mkdir()
+    rule_file = folder / scope / "fuzz.toml"
     rule_file.write_bytes(text.encode("utf-8", "surrogatepass"))
     try:
         fuzzed = Cleaner(rules_dirs=(folder,))
-    except (ValueError, OSError) as err:  # the loader's errors (RuleError is a ValueError)
+    except ValueError as err:  # the loader's RuleFileError is a ValueError naming file and line
         assert "fuzz.toml" in str(err), err
         return
     fuzzed.clean_text("Home | News\n\nThe council met on Tuesday to vote on the new bridge.\n")

@@ -20,19 +20,22 @@ import json
 import os
 import sys
 import time
+from dataclasses import replace
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from cleaner.api import Cleaner
 from cleaner.evaluate import Page, Scores, find_pages, first_per_dataset
-from cleaner.html import ExtractedPage, document_from_extracted, extract_html
+from cleaner.explain import render
+from cleaner.html import ExtractedPage, document_from_extracted, extract_html, revise_extracted
 from cleaner.ingest import InputError
 
 #: trafilatura variants tried when choosing `cleaner.html.EXTRACTION`.
 VARIANTS: dict[str, dict[str, object]] = {
-    "default": {},
-    "precision": {"favor_precision": True},
+    "shipped": {},
+    "default": {"favor_recall": False},
+    "precision": {"favor_precision": True, "favor_recall": False},
     "recall": {"favor_recall": True},
     "no-tables": {"include_tables": False},
     "fast": {"fast": True},
@@ -73,12 +76,16 @@ def extractions(pages: list[Page], variant: str, cache: Path, jobs: int) -> dict
     return known
 
 
-def clean_extracted(cleaner: Cleaner, record: dict[str, object], page: Page) -> str:
+def clean_extracted(cleaner: Cleaner, record: dict[str, object], page: Page, drop_below: float | None) -> str:
+    """What `cleaner clean page.html` writes; with `drop_below`, that threshold instead of the shipped one."""
     if "text" not in record:
         return ""
     extracted = ExtractedPage(text=str(record["text"]), url=record.get("url"))  # type: ignore[arg-type]
     document = document_from_extracted(extracted, source=page.name, site=page.site)
-    return cleaner.clean(document).text
+    if drop_below is None:
+        return cleaner.clean(document).text
+    unrevised = cleaner.clean(replace(document, origin="page"))
+    return render(document, revise_extracted(unrevised.decisions, drop_below))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--cache", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "cleaner-html-bench")
     parser.add_argument("--mode", default="balanced")
+    parser.add_argument(
+        "--drop-below", type=float, action="append", help="try this EXTRACTED_DROP_BELOW (repeatable); 1 = plain cleaning"
+    )
     args = parser.parse_args(argv)
 
     pages = [p for p in find_pages(args.bench) if html_path(p).exists()]
@@ -97,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     from cleaner.config import Config
 
     cleaner = Cleaner(Config(mode=args.mode))
-    for variant in args.variant or ["default"]:
+    for variant, drop_below in [(v, d) for v in args.variant or ["shipped"] for d in args.drop_below or [None]]:
         started = time.perf_counter()
         records = extractions(pages, variant, args.cache, args.jobs)
         alone: dict[str, Scores] = {}
@@ -109,8 +119,9 @@ def main(argv: list[str] | None = None) -> int:
             if "error" in record:
                 failures[page.dataset] += 1
             alone.setdefault(page.dataset, Scores()).add(gold, str(record.get("text", "")))
-            both.setdefault(page.dataset, Scores()).add(gold, clean_extracted(cleaner, record, page))
-        print(f"variant: {variant}  ({time.perf_counter() - started:.1f}s, mode {args.mode})")
+            both.setdefault(page.dataset, Scores()).add(gold, clean_extracted(cleaner, record, page, drop_below))
+        threshold = "shipped EXTRACTED_DROP_BELOW" if drop_below is None else f"drop below {drop_below}"
+        print(f"trafilatura variant: {variant}, cleaner mode {args.mode}, {threshold} ({time.perf_counter() - started:.1f}s)")
         print(format_rows(alone, both, failures))
         print()
     return 0

@@ -34,16 +34,20 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import regex
+
 from cleaner.ingest import InputError, document_from_text
 from cleaner.model import Decision, Document, Metadata, Reason
 
-#: trafilatura options, chosen by measurement (bench/html_quality.py). Comments
-#: are excluded: they are not the article body.
+#: trafilatura options, chosen by measurement (bench/html_quality.py, BENCHMARKS.md
+#: "html"): `favor_recall` gave the best F1 of trafilatura alone on every dataset
+#: but big9 (-0.003) and leaves cleaner more to remove; tables hold the text of
+#: old layout-table pages. Comments are excluded: they are not the article body.
 EXTRACTION: Mapping[str, Any] = MappingProxyType({
     "include_comments": False,
     "include_tables": True,
     "favor_precision": False,
-    "favor_recall": False,
+    "favor_recall": True,
     "fast": False,
 })
 
@@ -132,12 +136,38 @@ def _clean_field(value: object) -> str | None:
     return value or None
 
 
+_CELL_BORDER = regex.compile(r"(?<!\\)\|")
+_RULE_CELL = regex.compile(r"^[\s\-:=|]*$")
+
+
+def table_cells(line: str) -> list[str]:
+    r"""trafilatura writes a table row as `| a | b |`: its non-empty cells, or [line] for other lines.
+
+    >>> table_cells("| Advertisement |  | Share \\| Tweet |")
+    ['Advertisement', 'Share | Tweet']
+    >>> table_cells("| ----------------- |  |  |"), table_cells("A plain paragraph.")
+    ([], ['A plain paragraph.'])
+    """
+    if not (line.startswith("|") and line.rstrip().endswith("|")):
+        return [line]
+    cells = (cell.replace("\\|", "|").strip() for cell in _CELL_BORDER.split(line.strip()[1:-1]))
+    return [" ".join(cell.split()) for cell in cells if not _RULE_CELL.match(cell)]
+
+
 def document_from_extracted(
     extracted: ExtractedPage, *, source: str | None = None, site: str | None = None
 ) -> Document:
-    """The extracted text as a `Document`: one paragraph per block, `origin="extracted"`."""
-    paragraphs = [line.strip() for line in extracted.text.splitlines() if line.strip()]
-    document = document_from_text("\n\n".join(paragraphs), source=source, url=extracted.url, site=site)
+    """The extracted text as a `Document` with `origin="extracted"`.
+
+    Each paragraph is a block; a table row is a block with one line per non-empty cell
+    (the row's pipes and rule lines are trafilatura's layout, not the page's text).
+    """
+    blocks = []
+    for line in extracted.text.splitlines():
+        cells = [cell for cell in table_cells(line.strip()) if cell]
+        if cells:
+            blocks.append("\n".join(cells))
+    document = document_from_text("\n\n".join(blocks), source=source, url=extracted.url, site=site)
     return replace(document, origin="extracted")
 
 

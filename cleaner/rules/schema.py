@@ -1,0 +1,81 @@
+"""Rule schema: one `Rule` per `[[rules]]` table, one `RuleFile` per TOML file.
+
+Patterns are compiled once (with the `regex` module) and every search runs with a
+timeout, so a pathological pattern cannot hang a run: a search that times out counts
+as "no match".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import regex
+
+RuleKind = Literal["line", "block", "after", "before", "list", "strip", "keep"]
+KINDS: tuple[str, ...] = ("line", "block", "after", "before", "list", "strip", "keep")
+#: Seconds one regex search may take before it counts as no match.
+SEARCH_TIMEOUT = 0.05
+#: Default guard for `after`/`before`: the marker must sit past this share of the
+#: text (after) or before `1 - guard` of it (before).
+DEFAULT_GUARD = 0.3
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A literal or regex, matched against the whole line or anywhere in it."""
+
+    source: str
+    compiled: Any  #: regex.Pattern
+    whole: bool
+
+    def search(self, text: str) -> tuple[int, int] | None:
+        """The span of the first match in `text`, or None (also on timeout)."""
+        try:
+            found = (self.compiled.fullmatch if self.whole else self.compiled.search)(
+                text, timeout=SEARCH_TIMEOUT
+            )
+        except TimeoutError:
+            return None
+        return found.span() if found else None
+
+    def finditer(self, text: str) -> list[tuple[int, int]]:
+        try:
+            return [m.span() for m in self.compiled.finditer(text, timeout=SEARCH_TIMEOUT) if m.end() > m.start()]
+        except TimeoutError:
+            return []
+
+
+def compile_pattern(source: str, is_regex: bool, whole: bool, ignore_case: bool) -> Pattern:
+    """Compile a pattern; raises `regex.error` on a bad regex."""
+    flags = regex.IGNORECASE if ignore_case else 0
+    body = source if is_regex else regex.escape(source)
+    return Pattern(source, regex.compile(body, flags | regex.V0), whole)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule. `kind` says what it removes (see rules/README.md)."""
+
+    id: str
+    kind: RuleKind
+    why: str
+    pattern: Pattern
+    end: Pattern | None = None  #: block: the last line of the block
+    guard: float = DEFAULT_GUARD  #: after/before: how far into the text the marker must be
+    max_items: int = 12  #: list: at most this many headline lines after the heading
+    drop_examples: tuple[str, ...] = ()
+    keep_examples: tuple[str, ...] = ()
+    line_no: int = 0  #: line of the rule's `id` in its file (for messages)
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    """One loaded TOML file: a site file (`domains`) or a generic file (`language`)."""
+
+    path: str  #: shown in reasons: "rules/sites/independent.co.uk.toml"
+    scope: Literal["site", "generic"]
+    domains: tuple[str, ...]
+    fingerprints: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    language: str = ""

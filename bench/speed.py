@@ -4,6 +4,7 @@ Prints figures, never asserts: run it, read it, paste it in BENCHMARKS.md.
 
     python bench/speed.py                       # the whole bench (~2 minutes)
     python bench/speed.py --limit 300           # the first 300 pages, quicker
+    python bench/speed.py --profile             # where cleaning spends its time (pip install '.[bench]')
 
 On the `.txt` pages of the bench folder (NAME.txt, with NAME.html.gz beside it):
 
@@ -151,6 +152,20 @@ def make_folder(paths: list[Path], folder: Path, copies: int) -> float:
     return size / 1e6
 
 
+def profile(texts: list[bytes]) -> None:
+    """Print pyinstrument's call tree of cleaning `texts` in one process."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        raise SystemExit("--profile needs pyinstrument: pip install 'cleaner[bench]'") from None
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    rate, _ = time_cleaner(texts)
+    profiler.stop()
+    print(rate.line("cleaner, one process (profiled)"))
+    print(profiler.output_text(unicode=True, color=False, show_all=False))
+
+
 def cli_runs(pages: list[Page], copies: int) -> tuple[dict[int, tuple[float, int, int, float]], float, int]:
     """`cleaner clean` on a folder of the pages with --jobs 1 and 2, and the start-up time."""
     runs = {}
@@ -177,11 +192,15 @@ def main() -> None:
     parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="bench folder (NAME.txt + NAME.html.gz)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (0: all)")
     parser.add_argument("--copies", type=int, default=2, help="copies of the pages in the CLI folder run")
+    parser.add_argument("--profile", action="store_true", help="only profile cleaning in one process (pyinstrument)")
     args = parser.parse_args()
 
     pages = find_pages(args.bench, args.limit)
     if not pages:
         raise SystemExit(f"{args.bench}: no NAME.txt with NAME.html.gz")
+    if args.profile:
+        profile([page.text_path.read_bytes() for page in pages])
+        return
     load = os.getloadavg()[0]
     print(f"machine: {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
           f"load average {load:.2f} at start")

@@ -162,3 +162,12 @@ def test_rule_loading_fuzz(tmp_path_factory: pytest.TempPathFactory, text: str, 
         return
     fuzzed.clean_text("Home | News\n\nThe council met on Tuesday to vote on the new bridge.\n")
 
+
+
+def test_rule_fuzz_reaches_the_loader(tmp_path: Path) -> None:
+    """The fuzz above means something only if a broken file is noticed at all."""
+    (tmp_path / "generic").mkdir()
+    broken = '[[rules]]\nid = "x"\nwhy = "w"\nregex = true\npattern = "["\ndrop_examples = ["x"]\n'
+    (tmp_path / "generic" / "broken.toml").write_text(broken, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"broken\.toml:2: rule x: bad regex"):
+        Cleaner(rules_dirs=(tmp_path,))

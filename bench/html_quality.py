@@ -43,6 +43,10 @@ VARIANTS: dict[str, dict[str, object]] = {
 }
 
 
+#: `--plain`: clean the extracted text like whole-page text (no `revise_extracted`).
+PLAIN = -1.0
+
+
 def html_path(page: Page) -> Path:
     return page.text_path.with_name(page.name + ".html.gz")
 
@@ -85,6 +89,8 @@ def clean_extracted(cleaner: Cleaner, record: dict[str, object], page: Page, dro
     if drop_below is None:
         return cleaner.clean(document).text
     unrevised = cleaner.clean(replace(document, origin="page"))
+    if drop_below == PLAIN:
+        return unrevised.text
     return render(document, revise_extracted(unrevised.decisions, drop_below))
 
 
@@ -99,7 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--drop-below", type=float, action="append", help="try this EXTRACTED_DROP_BELOW (repeatable); 1 = plain cleaning"
     )
+    parser.add_argument("--plain", action="store_true", help="also clean as whole-page text (no revision)")
     args = parser.parse_args(argv)
+    if args.plain:
+        args.drop_below = [*(args.drop_below or [None]), PLAIN]
 
     pages = [p for p in find_pages(args.bench) if html_path(p).exists()]
     if args.limit:
@@ -121,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             alone.setdefault(page.dataset, Scores()).add(gold, str(record.get("text", "")))
             both.setdefault(page.dataset, Scores()).add(gold, clean_extracted(cleaner, record, page, drop_below))
         threshold = "shipped EXTRACTED_DROP_BELOW" if drop_below is None else f"drop below {drop_below}"
+        threshold = "plain cleaning, as whole-page text" if drop_below == PLAIN else threshold
         print(f"trafilatura variant: {variant}, cleaner mode {args.mode}, {threshold} ({time.perf_counter() - started:.1f}s)")
         print(format_rows(alone, both, failures))
         print()
@@ -129,8 +139,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def format_rows(alone: dict[str, Scores], both: dict[str, Scores], failures: Counter[str]) -> str:
     header = (
-        f"| {'dataset':<16}| pages | fail | trafilatura P | R     | F1    | + cleaner P | R     | F1    | ΔF1    |\n"
-        f"|{'-' * 17}|------:|-----:|--------------:|------:|------:|------------:|------:|------:|-------:|"
+        f"| {'dataset':<16}| pages | fail | trafilatura P | R     | F1     | + cleaner P | R     | F1     | ΔF1     |\n"
+        f"|{'-' * 17}|------:|-----:|--------------:|------:|-------:|------------:|------:|-------:|--------:|"
     )
     rows = [header]
     total_alone, total_both = Scores(), Scores()
@@ -146,8 +156,8 @@ def format_rows(alone: dict[str, Scores], both: dict[str, Scores], failures: Cou
 
 def _row(name: str, alone: Scores, both: Scores, failed: int) -> str:
     return (
-        f"| {name:<16}| {alone.pages:>5} | {failed:>4} | {alone.precision:13.3f} | {alone.recall:.3f} | {alone.f1:.3f} "
-        f"| {both.precision:11.3f} | {both.recall:.3f} | {both.f1:.3f} | {both.f1 - alone.f1:+.3f} |"
+        f"| {name:<16}| {alone.pages:>5} | {failed:>4} | {alone.precision:13.3f} | {alone.recall:.3f} | {alone.f1:.4f} "
+        f"| {both.precision:11.3f} | {both.recall:.3f} | {both.f1:.4f} | {both.f1 - alone.f1:+.4f} |"
     )
 
 

@@ -247,5 +247,9 @@ from cleaner.cli_jsonl import jsonl_command  # noqa: E402  (it uses the options 
 
 app.command("jsonl")(jsonl_command)
 
+from cleaner.cli_rules import rules_app  # noqa: E402
+
+app.add_typer(rules_app, name="rules")
+
 if __name__ == "__main__":
     app()

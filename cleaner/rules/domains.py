@@ -6,6 +6,7 @@ registrable domain is the last two labels. No network, no extra dependency.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 MULTI_PART_SUFFIXES = frozenset(
@@ -48,9 +49,20 @@ MULTI_PART_SUFFIXES = frozenset(
 )
 
 
+#: Suffixes under which every name is a separate site (from the public-suffix list).
+PRIVATE_SUFFIXES = frozenset({"blogspot.com", "wordpress.com", "github.io", "tumblr.com", "substack.com"})
+_WAYBACK = re.compile(r"^(?:https?:)?//web(?:-beta)?\.archive\.org/web/[0-9a-z_]+/(.+)$")
+
+
 def host_of(url_or_host: str) -> str:
-    """Lower-case host of a URL or bare host name, without 'www.' or port."""
+    """Lower-case host of a URL or bare host name, without 'www.' or port.
+
+    A Wayback Machine URL gives the archived page's host.
+    """
     text = url_or_host.strip().lower()
+    wayback = _WAYBACK.match(text.replace("https://", "//").replace("http://", "//", 1))
+    if wayback:
+        text = wayback.group(1)
     if "//" not in text:
         text = "//" + text
     host = urlsplit(text).hostname or ""
@@ -67,5 +79,6 @@ def registrable_domain(url_or_host: str) -> str:
     labels = host.split(".")
     if len(labels) <= 2:
         return host
-    keep = 3 if ".".join(labels[-2:]) in MULTI_PART_SUFFIXES else 2
+    suffix = ".".join(labels[-2:])
+    keep = 3 if suffix in MULTI_PART_SUFFIXES or suffix in PRIVATE_SUFFIXES else 2
     return ".".join(labels[-keep:])

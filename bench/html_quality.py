@@ -20,9 +20,9 @@ import json
 import os
 import sys
 import time
-from dataclasses import replace
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from cleaner.api import Cleaner

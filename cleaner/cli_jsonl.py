@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import IO, Annotated, Optional
+from typing import IO, Annotated
 
 import typer
 
@@ -28,7 +28,7 @@ def jsonl_command(
         bool, typer.Option("--in-metadata", help="Put it under record['metadata'] (datatrove/dolma layout).")
     ] = False,
     errors: Annotated[
-        Optional[str], typer.Option("--errors", help="Write error records to FILE instead of the output.")
+        str | None, typer.Option("--errors", help="Write error records to FILE instead of the output.")
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel processes (default: all cores).")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,

@@ -28,8 +28,8 @@ A relative canonical link is resolved against the given URL, or ignored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -114,7 +114,7 @@ def extract_html(data: bytes | str, url: str | None = None, options: dict[str, A
     settings = {**EXTRACTION, **(options or {})}
     try:
         result = trafilatura.bare_extraction(tree, url=found_url, with_metadata=True, **settings)
-    except Exception as err:  # trafilatura raises many kinds on hostile markup
+    except Exception as err:  # noqa: BLE001  (trafilatura raises many kinds on hostile markup)
         raise InputError(f"trafilatura failed on the HTML ({type(err).__name__}: {err})") from None
     text = getattr(result, "text", None) if result is not None else None
     if not text or not text.strip():

@@ -74,6 +74,9 @@ class JsonlOptions:
     in_metadata: bool = False
 
 
+DEFAULT_OPTIONS = JsonlOptions()
+
+
 @dataclass(frozen=True)
 class LineOutcome:
     """One input line's result: an output record, or an error (a one-line message)."""
@@ -137,7 +140,7 @@ class RecordProblem(Exception):
     """A JSON object that cannot be cleaned; the message is one line."""
 
 
-def clean_record(cleaner: Cleaner, record: dict[str, Any], options: JsonlOptions = JsonlOptions()) -> dict[str, Any]:
+def clean_record(cleaner: Cleaner, record: dict[str, Any], options: JsonlOptions = DEFAULT_OPTIONS) -> dict[str, Any]:
     """The record with its text cleaned and the cleaner object added (a new dict).
 
     Raises `RecordProblem` when it has no usable text or HTML.
@@ -250,7 +253,7 @@ def clean_stream(
     cleaner: Cleaner,
     source: IO[bytes],
     on_outcome: Callable[[LineOutcome], None],
-    options: JsonlOptions = JsonlOptions(),
+    options: JsonlOptions = DEFAULT_OPTIONS,
     workers: int = 1,
 ) -> StreamSummary:
     """Clean every line of `source`, calling `on_outcome` for each, in input order."""

@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import cleaner
-from cleaner import CleanResult, Cleaner, Config, clean_html, clean_text
+from cleaner import Cleaner, CleanResult, Config, clean_html, clean_text
 from cleaner.explain import render
 
 

@@ -14,12 +14,18 @@ from cleaner.ingest import InputError
 from cleaner.model import Decision, Reason
 
 PARAGRAPHS = [
-    "The city council voted on Tuesday to rebuild the old stone bridge over the river, a project that "
-    "residents have asked for since the floods of last winter damaged its foundations.",
-    "Work will begin in the spring and is expected to take two years, the council said in a statement, "
-    "adding that a temporary footbridge will keep both banks connected while the work goes on.",
-    '"We have listened to the people who cross this bridge every day," the mayor told reporters after the '
-    "vote, and she promised that local firms would be invited to bid for the contract.",
+    (
+        "The city council voted on Tuesday to rebuild the old stone bridge over the river, a project that "
+        "residents have asked for since the floods of last winter damaged its foundations."
+    ),
+    (
+        "Work will begin in the spring and is expected to take two years, the council said in a statement, "
+        "adding that a temporary footbridge will keep both banks connected while the work goes on."
+    ),
+    (
+        '"We have listened to the people who cross this bridge every day," the mayor told reporters after the '
+        "vote, and she promised that local firms would be invited to bid for the contract."
+    ),
 ]
 
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from cleaner import Cleaner
 from cleaner.cli import app
-from cleaner.jsonl import JsonlOptions, LineOutcome, MissingExtra, clean_stream, open_stream
+from cleaner.jsonl import DEFAULT_OPTIONS, JsonlOptions, LineOutcome, MissingExtra, clean_stream, open_stream
 
 runner = CliRunner()
 
@@ -29,7 +29,7 @@ def as_jsonl(items: list[object]) -> bytes:
     return b"".join(json.dumps(item).encode() + b"\n" for item in items)
 
 
-def run_stream(data: bytes, workers: int = 1, options: JsonlOptions = JsonlOptions()) -> list[LineOutcome]:
+def run_stream(data: bytes, workers: int = 1, options: JsonlOptions = DEFAULT_OPTIONS) -> list[LineOutcome]:
     got: list[LineOutcome] = []
     clean_stream(Cleaner(), io.BytesIO(data), got.append, options, workers)
     return got

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from cleaner.api import Cleaner
 from cleaner.config import Config
-from cleaner.jsonl import JsonlOptions, RecordProblem, clean_record
+from cleaner.jsonl import DEFAULT_OPTIONS, JsonlOptions, RecordProblem, clean_record
 
 if TYPE_CHECKING:
     import pandas
@@ -34,7 +34,7 @@ def require_ray() -> Any:
     """The `ray` module, or an ImportError that says which extra to install."""
     try:
         import ray
-        import ray.data  # noqa: F401
+        import ray.data
     except ImportError as err:
         raise ImportError(
             f"cleaner.integrations.ray needs Ray Data ({err.name or 'ray'} is missing): pip install 'cleaner[ray]'"
@@ -45,7 +45,7 @@ def require_ray() -> Any:
 class CleanBatch:
     """`map_batches` callable class: one `Cleaner` per worker, reused for every batch."""
 
-    def __init__(self, config: Config | None = None, options: JsonlOptions = JsonlOptions()) -> None:
+    def __init__(self, config: Config | None = None, options: JsonlOptions = DEFAULT_OPTIONS) -> None:
         self.cleaner = Cleaner(config)
         self.options = options
 
@@ -86,7 +86,7 @@ def _plain(value: Any) -> Any:
 def clean_dataset(
     dataset: Dataset,
     config: Config | None = None,
-    options: JsonlOptions = JsonlOptions(),
+    options: JsonlOptions = DEFAULT_OPTIONS,
     *,
     batch_size: int = 64,
     concurrency: int | tuple[int, int] | None = None,

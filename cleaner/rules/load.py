@@ -64,8 +64,14 @@ def _strings(value: Any) -> tuple[str, ...] | None:
     return None
 
 
-def _rule(raw: dict[str, Any], shown: str, text: str, problems: list[Problem]) -> Rule | None:
-    rule_id = str(raw.get("id", ""))
+def _rule(raw: Any, shown: str, text: str, problems: list[Problem]) -> Rule | None:
+    if not isinstance(raw, dict):
+        problems.append(Problem(shown, 0, "", "each [[rules]] entry must be a table"))
+        return None
+    rule_id = raw.get("id", "")
+    if not isinstance(rule_id, str):
+        problems.append(Problem(shown, 0, "", "rule id must be a string"))
+        return None
     line = _id_line(text, rule_id) if rule_id else 0
 
     def bad(message: str) -> None:
@@ -78,10 +84,10 @@ def _rule(raw: dict[str, Any], shown: str, text: str, problems: list[Problem]) -
     if unknown:
         bad(f"unknown key(s) {', '.join(unknown)}")
     kind = raw.get("kind", "line")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         bad(f"unknown kind {kind!r} (one of {', '.join(KINDS)})")
         return None
-    if not isinstance(raw.get("why"), str) or not raw["why"].strip():
+    if not isinstance(raw.get("why", ""), str) or not str(raw.get("why", "")).strip():
         bad("rule has no 'why'")
     drops = _strings(raw.get("drop_examples", []))
     keeps = _strings(raw.get("keep_examples", []))
@@ -110,12 +116,20 @@ def _rule(raw: dict[str, Any], shown: str, text: str, problems: list[Problem]) -
         bad(f"bad regex: {exc}")
         return None
     guard = raw.get("guard", DEFAULT_GUARD)
-    if not isinstance(guard, (int, float)) or not 0 <= guard < 1:
+    if isinstance(guard, bool) or not isinstance(guard, (int, float)) or not 0 <= guard < 1:
         bad("guard must be a number in [0, 1)")
+        return None
+    max_items = raw.get("max_items", 12)
+    if isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 1:
+        bad("max_items must be a positive integer")
+        return None
+    flags = [raw.get(k, False) for k in ("regex", "whole", "ignore_case") if k in raw]
+    if any(not isinstance(f, bool) for f in flags):
+        bad("regex, whole and ignore_case must be true or false")
         return None
     return Rule(
         id=rule_id, kind=kind, why=str(raw.get("why", "")), pattern=pattern, end=end,
-        guard=float(guard), max_items=int(raw.get("max_items", 12)),
+        guard=float(guard), max_items=max_items,
         drop_examples=drops, keep_examples=keeps, line_no=line,
     )
 
@@ -135,7 +149,11 @@ def read_rule_file(path: Path, shown: str, problems: list[Problem]) -> RuleFile 
     if unknown:
         problems.append(Problem(shown, _line_of(text, unknown[0]), "", f"unknown key(s) {', '.join(unknown)}"))
     scope = "generic" if path.parent.name == "generic" else "site"
-    domains = _strings(data.get("domains", [])) or ()
+    domains = _strings(data.get("domains", []))
+    fingerprints = _strings(data.get("fingerprints", []))
+    if domains is None or fingerprints is None:
+        problems.append(Problem(shown, 0, "", "domains and fingerprints must be lists of strings"))
+    domains = domains or ()
     if scope == "site" and not domains:
         problems.append(Problem(shown, 0, "", "a site file needs 'domains'"))
     rules: list[Rule] = []
@@ -155,6 +173,6 @@ def read_rule_file(path: Path, shown: str, problems: list[Problem]) -> RuleFile 
         rules.append(rule)
     return RuleFile(
         path=shown, scope=scope, domains=tuple(d.lower() for d in domains),
-        fingerprints=_strings(data.get("fingerprints", [])) or (), rules=tuple(rules),
+        fingerprints=fingerprints or (), rules=tuple(rules),
         language=str(data.get("language", path.stem if scope == "generic" else "")),
     )

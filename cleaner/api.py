@@ -16,7 +16,7 @@ from cleaner import __version__
 from cleaner.config import Config, digest
 from cleaner.decide import decide
 from cleaner.explain import render
-from cleaner.html import document_from_html, revise_extracted
+from cleaner.html import document_from_html, extraction_fingerprint, revise_extracted
 from cleaner.ingest import document_from_bytes, document_from_text
 from cleaner.model import CleanResult, Document, Metadata
 from cleaner.rules import RuleBook, apply_rules, load_rulebook
@@ -39,7 +39,9 @@ class Cleaner:
         self.config = config
         self.rulebook: RuleBook = load_rulebook(config.rules_dirs) if config.use_rules else RuleBook()
         self.model: ScoringModel = load_model()
-        self.fingerprint = digest(__version__, config.fingerprint_parts(), self.rulebook.digest, self.model.digest)
+        self.fingerprint = digest(
+            __version__, config.fingerprint_parts(), self.rulebook.digest, self.model.digest, extraction_fingerprint()
+        )
 
     def clean(self, document: Document) -> CleanResult:
         """Decide every line of a document and render the clean text."""

@@ -52,6 +52,13 @@ EXTRACTION: Mapping[str, Any] = MappingProxyType({
 })
 
 
+def extraction_fingerprint() -> dict[str, Any]:
+    """The HTML settings that change outputs (part of `Cleaner.fingerprint`, so re-runs redo pages)."""
+    from importlib.metadata import version
+
+    return {**EXTRACTION, "trafilatura": version("trafilatura"), "drop_below": EXTRACTED_DROP_BELOW}
+
+
 @dataclass(frozen=True)
 class ExtractedPage:
     """What trafilatura found in a page: main text (paragraphs one per line) and metadata."""
@@ -75,7 +82,7 @@ def page_url(tree: Any, given: str | None = None) -> str | None:
     >>> page_url(tree)
     'https://x.com/b'
     >>> tree = html.fromstring('<html><head><link rel="canonical" href="/c"></head><body/></html>')
-    >>> page_url(tree, None) is None, page_url(tree, "https://y.org/a")
+    >>> page_url(tree) is None, page_url(tree, "https://y.org/a")
     (True, 'https://y.org/a')
     """
     if given:

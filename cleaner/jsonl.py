@@ -10,7 +10,8 @@ datatrove/dolma layout `{"id", "text", "metadata"}`):
      "chars_removed": 580, "reasons": {"score:boilerplate-like": 5}, "site": null,
      "rule_files": [], "input": "text", "title": "...", "byline": "...", "date": "..."}
 
-(`title`, `byline`, `date` only when recognised.) A line that is not a JSON
+(`title`, `byline`, `date` only when recognised; for a record cleaned from its
+`html`, `input` is `"html"` and the counts are of trafilatura's text.) A line that is not a JSON
 object, or a record without a usable text, becomes an *error record*
 `{"error": "...", "line": N, "id": ...}` in its place (or goes to a separate
 errors stream); other records are never affected. Blank lines are skipped.

@@ -5,6 +5,7 @@ Prints figures, never asserts: run it, read it, paste it in BENCHMARKS.md.
     python bench/speed.py                       # the whole bench (~2 minutes)
     python bench/speed.py --limit 300           # the first 300 pages, quicker
     python bench/speed.py --profile             # where cleaning spends its time (pip install '.[bench]')
+    python bench/speed.py --cli-only --limit 500 --copies 1 --repeat 3   # --jobs 1 vs 2 only
 
 On the `.txt` pages of the bench folder (NAME.txt, with NAME.html.gz beside it):
 
@@ -193,6 +194,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (0: all)")
     parser.add_argument("--copies", type=int, default=2, help="copies of the pages in the CLI folder run")
     parser.add_argument("--profile", action="store_true", help="only profile cleaning in one process (pyinstrument)")
+    parser.add_argument("--cli-only", action="store_true", help="only the CLI --jobs 1 vs --jobs 2 runs")
+    parser.add_argument("--repeat", type=int, default=1, help="with --cli-only: run the pair this many times")
     args = parser.parse_args()
 
     pages = find_pages(args.bench, args.limit)
@@ -208,6 +211,13 @@ def main() -> None:
         print("  (other work is running: --jobs 2 cannot show its speed-up on a busy machine)")
     print(f"pages: {len(pages)} from {args.bench}")
     print()
+    if args.cli_only:
+        for _ in range(args.repeat):
+            runs, startup, _ = cli_runs(pages, args.copies)
+            (wall1, *_), (wall2, *_) = runs[1], runs[2]
+            print(f"--jobs 2 / --jobs 1 wall-time speed-up: {wall1 / wall2:.2f}x "
+                  f"({(wall1 - startup) / (wall2 - startup):.2f}x without start-up); load {os.getloadavg()[0]:.2f}")
+        return
     runs, startup, n_files = cli_runs(pages, args.copies)  # first, while this process is small
 
     texts = [page.text_path.read_bytes() for page in pages]

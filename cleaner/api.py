@@ -15,15 +15,18 @@ from pathlib import Path
 from cleaner import __version__
 from cleaner.config import Config, digest
 from cleaner.decide import decide
-from cleaner.explain import render
+from cleaner.explain import kept_text, render
 from cleaner.html import document_from_html, extraction_fingerprint, revise_extracted
 from cleaner.ingest import document_from_bytes, document_from_text
-from cleaner.model import CleanResult, Document, Metadata
+from cleaner.metadata import find_metadata
+from cleaner.model import CleanResult, Decision, Document, Metadata
 from cleaner.rules import RuleBook, apply_rules, load_rulebook
-from cleaner.scoring import ScoringModel, load_model, score_lines
+from cleaner.scoring import ScoringModel, load_model, score_document
 
 #: Metadata fields an HTML page can supply (from trafilatura) when cleaning found none.
 HTML_METADATA = ("title", "byline", "date", "language")
+#: At most this many extra passes over the output (`Cleaner._settle`); each drops at least one line.
+SETTLE_PASSES = 4
 
 
 class Cleaner:
@@ -45,16 +48,50 @@ class Cleaner:
 
     def clean(self, document: Document) -> CleanResult:
         """Decide every line of a document and render the clean text."""
+        decisions, metadata = self._decide(document)
+        decisions = self._settle(document, decisions, metadata.site)
+        title = metadata.title if self.config.keep_title else None
+        return CleanResult(render(document, decisions, title), document, decisions, metadata)
+
+    def _decide(self, document: Document) -> tuple[tuple[Decision, ...], Metadata]:
+        """One pass: rules, scores, the context pass and metadata."""
         config = self.config
         selection = self.rulebook.select(document, site=config.site)
         verdicts = apply_rules(selection, document)
-        scores = score_lines(document, self.model)
-        decisions = decide(document, verdicts, scores, config.mode)
+        scored = score_document(document, self.model)
+        decisions = decide(document, verdicts, scored.scores, config.mode, self.model, scored.features.words)
+        fields: dict[str, str | None] = {}
         if document.origin == "extracted":
             decisions = revise_extracted(decisions)
-        metadata = Metadata(site=selection.site, rule_files=selection.files)
-        title = metadata.title if config.keep_title else None
-        return CleanResult(render(document, decisions, title), document, decisions, metadata)
+        else:
+            found = find_metadata(document, decisions)
+            decisions = found.decisions
+            fields = {"title": found.title, "standfirst": found.standfirst, "byline": found.byline, "date": found.date}
+        return decisions, Metadata(**fields, language=scored.language, site=selection.site, rule_files=selection.files)
+
+    def _settle(self, document: Document, decisions: tuple[Decision, ...], site: str | None) -> tuple[Decision, ...]:
+        """Clean the output again until nothing more drops, so that cleaning is idempotent.
+
+        The context pass and the metadata see different neighbours once boilerplate
+        is gone; a line a later pass drops is dropped here, with that pass's reasons.
+        """
+        for _ in range(SETTLE_PASSES):
+            kept = [i for i, d in enumerate(decisions) if d.keep and kept_text(document.lines[i], d)]
+            text = render(document, decisions)
+            if not text:
+                break
+            again = replace(
+                document_from_text(text), source=document.source, url=document.url, site=site, origin=document.origin
+            )
+            later, _ = self._decide(again)
+            if len(later) != len(kept) or all(d.keep for d in later):
+                break
+            revised = list(decisions)
+            for i, d in zip(kept, later):
+                if not d.keep:
+                    revised[i] = replace(d, line=i, cuts=())
+            decisions = tuple(revised)
+        return decisions
 
     def clean_text(self, text: str, url: str | None = None, site: str | None = None) -> CleanResult:
         """Clean a string (repaired and normalised first)."""

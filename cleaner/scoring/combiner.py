@@ -1,48 +1,162 @@
-"""Combine per-line features into an article-likeness score."""
+"""Combine per-line features into an article-likeness score with fitted weights.
+
+Stage 1 (`ScoringModel.line`) is a logistic model over the line's own features
+(`cleaner.scoring.features.FEATURES`); stage 2 (`ScoringModel.context`, used by
+`cleaner.decide`) revises it with the neighbours. The weights are fitted by
+`bench/train.py` and shipped as `cleaner/data/scoring.json`; inference is plain
+Python. Every score comes with each feature's share of the logit, so a decision
+can say which features decided it.
+
+>>> from cleaner.ingest import make_document
+>>> model = load_model()
+>>> doc = make_document("Home | News | Sport\\n\\nThe council voted on Tuesday to rebuild the old stone bridge, "
+...     "a project that residents have asked for since the floods of last winter.")
+>>> menu, prose = score_lines(doc, model)
+>>> menu.probability < 0.5 < prose.probability
+True
+>>> abs(model.line.bias + sum(v for _, v in prose.contributions) - prose.logit) < 1e-9
+True
+"""
 
 from __future__ import annotations
 
+import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
-import regex
-
+from cleaner.config import digest
 from cleaner.model import Document
+from cleaner.scoring.features import FEATURES, DocumentFeatures, document_features
 
-_WORD = regex.compile(r"\w+")
-_FINAL = regex.compile(r"[.!?:;\"'”’»)]\s*$")
+MODEL_FILE = "scoring.json"
+
+
+def sigmoid(x: float) -> float:
+    if x < -35:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-x))
 
 
 @dataclass(frozen=True)
-class LineScore:
-    """Probability that a line is article text, and each feature's logit share."""
+class LinearStage:
+    """A standardised logistic model: logit = bias + sum(w * (x - mean) / scale)."""
 
-    probability: float
-    contributions: tuple[tuple[str, float], ...]
+    names: tuple[str, ...]
+    weights: tuple[float, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    bias: float
+
+    def contributions(self, vector: tuple[float, ...] | list[float]) -> tuple[tuple[str, float], ...]:
+        return tuple(
+            (name, w * (x - m) / s) for name, w, x, m, s in zip(self.names, self.weights, vector, self.means, self.scales)
+        )
+
+    def logit(self, vector: tuple[float, ...] | list[float]) -> float:
+        total = self.bias
+        for w, x, m, s in zip(self.weights, vector, self.means, self.scales):
+            total += w * (x - m) / s
+        return total
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> LinearStage:
+        return cls(
+            names=tuple(data["names"]),  # type: ignore[arg-type]
+            weights=tuple(float(v) for v in data["weights"]),  # type: ignore[attr-defined]
+            means=tuple(float(v) for v in data["means"]),  # type: ignore[attr-defined]
+            scales=tuple(float(v) for v in data["scales"]),  # type: ignore[attr-defined]
+            bias=float(data["bias"]),  # type: ignore[arg-type]
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "names": list(self.names),
+            "weights": [round(v, 6) for v in self.weights],
+            "means": [round(v, 6) for v in self.means],
+            "scales": [round(v, 6) for v in self.scales],
+            "bias": round(self.bias, 6),
+        }
 
 
 @dataclass(frozen=True)
 class ScoringModel:
-    """Feature weights and the bias of the logistic combiner."""
+    """Fitted weights of both stages, the mode thresholds and the region setting."""
 
-    weights: tuple[tuple[str, float], ...] = (("words", 0.25), ("final_punct", 1.5))
-    bias: float = -3.0
-    digest: str = "initial"
+    line: LinearStage
+    context: LinearStage
+    #: final-probability threshold per mode (`precision` keeps less, `recall` more)
+    thresholds: dict[str, float] = field(default_factory=lambda: {"precision": 0.6, "balanced": 0.5, "recall": 0.35})
+    #: stage-1 probability a line must beat to count for the main-body region
+    region_threshold: float = 0.5
+    digest: str = "unfitted"
+    about: str = ""  #: what the training script said it did (data, folds, figures)
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> ScoringModel:
+        line = LinearStage.from_json(data["line"])  # type: ignore[arg-type]
+        if line.names != FEATURES:
+            raise ValueError("scoring model features do not match cleaner.scoring.features.FEATURES: re-run bench/train.py")
+        return cls(
+            line=line,
+            context=LinearStage.from_json(data["context"]),  # type: ignore[arg-type]
+            thresholds={k: float(v) for k, v in data["thresholds"].items()},  # type: ignore[attr-defined]
+            region_threshold=float(data["region_threshold"]),  # type: ignore[arg-type]
+            digest=digest(data),
+            about=str(data.get("about", "")),
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "about": self.about,
+            "line": self.line.to_json(),
+            "context": self.context.to_json(),
+            "thresholds": {k: round(v, 4) for k, v in self.thresholds.items()},
+            "region_threshold": round(self.region_threshold, 4),
+        }
 
 
+@dataclass(frozen=True)
+class LineScore:
+    """Stage-1 article-likeness of one line: probability, logit, each feature's logit share."""
+
+    probability: float
+    contributions: tuple[tuple[str, float], ...]
+    logit: float = 0.0
+
+
+@dataclass(frozen=True)
+class ScoredDocument:
+    """Stage-1 scores of every line, with the features they came from."""
+
+    scores: tuple[LineScore, ...]
+    features: DocumentFeatures
+
+    @property
+    def language(self) -> str | None:
+        return self.features.language
+
+
+@cache
 def load_model() -> ScoringModel:
-    return ScoringModel()
+    """The weights shipped in `cleaner/data/scoring.json` (read once per process)."""
+    text = resources.files("cleaner").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    return ScoringModel.from_json(json.loads(text))
+
+
+def score_document(document: Document, model: ScoringModel) -> ScoredDocument:
+    """Stage-1 scores of every line and the features behind them."""
+    found = document_features(document)
+    stage = model.line
+    scores = []
+    for vector in found.vectors:
+        parts = stage.contributions(vector)
+        logit = stage.bias + sum(v for _, v in parts)
+        scores.append(LineScore(sigmoid(logit), parts, logit))
+    return ScoredDocument(tuple(scores), found)
 
 
 def score_lines(document: Document, model: ScoringModel) -> list[LineScore]:
-    scores = []
-    weights = dict(model.weights)
-    for line in document.lines:
-        features = {
-            "words": min(len(_WORD.findall(line.text)), 40),
-            "final_punct": 1.0 if _FINAL.search(line.text) else 0.0,
-        }
-        parts = tuple((name, weights[name] * value) for name, value in features.items())
-        logit = model.bias + sum(v for _, v in parts)
-        scores.append(LineScore(1 / (1 + math.exp(-logit)), parts))
-    return scores
+    """Stage-1 scores of every line (see `score_document` for the features too)."""
+    return list(score_document(document, model).scores)

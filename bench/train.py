@@ -1,0 +1,246 @@
+"""Fit the scoring weights on the benchmark and measure them by cross-validation over sites.
+
+    pip install -e '.[train]'                 # numpy + scikit-learn, for this script only
+    python bench/train.py                     # CV table, mode table, then writes cleaner/data/scoring.json
+    python bench/train.py --no-write          # measure only
+    python bench/train.py --folds 5 --limit 200
+
+What it does, and prints as it goes:
+
+1. reads every page of the bench (NAME.txt, NAME.gold.txt, manifest site), cuts it
+   into lines exactly as `cleaner` does, labels each line against the gold file
+   (`bench/labels.py`) and computes its features (`cleaner.scoring.features`);
+2. cross-validates by site (GroupKFold on the manifest's `site`): for each outer fold,
+   stage 1 (logistic regression on the line's features) is fitted on the training
+   sites; stage 2 (the context model) is fitted on stage-1 logits that are themselves
+   out-of-fold within the training sites (stacking); the held-out sites are then
+   cleaned by the real pipeline (`Cleaner.clean`, rules off) with that fold's model;
+3. picks the threshold of each mode on those held-out outputs (balanced: best mean
+   F1 over datasets; precision: best F0.5; recall: best F2) and prints the CV table
+   per dataset and the mode table;
+4. fits the shipped model on all pages the same way and writes it with a summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from labels import line_labels  # noqa: E402
+
+from cleaner.api import Cleaner  # noqa: E402
+from cleaner.config import Config  # noqa: E402
+from cleaner.evaluate import Page, Scores, find_pages  # noqa: E402
+from cleaner.ingest import InputError, document_from_bytes  # noqa: E402
+from cleaner.model import Document  # noqa: E402
+from cleaner.scoring.combiner import LinearStage, ScoringModel  # noqa: E402
+from cleaner.scoring.context import CONTEXT_FEATURES, context_vectors  # noqa: E402
+from cleaner.scoring.features import FEATURES, document_features  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_BENCH = REPO.parent / "shared" / "bench"
+DEFAULT_OUT = REPO / "cleaner" / "data" / "scoring.json"
+THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(29)]
+MODE_BETA = {"precision": 0.5, "balanced": 1.0, "recall": 2.0}
+
+
+@dataclass
+class Sample:
+    """One bench page, ready for fitting."""
+
+    page: Page
+    document: Document
+    gold: str
+    features: np.ndarray  # lines x FEATURES
+    labels: np.ndarray  # 1 article, 0 boilerplate
+    weights: np.ndarray  # per-line training weight (0 for lines without words)
+    words: list[int]
+    blocks: list[int]
+
+
+def load_samples(bench: Path, limit: int, weighting: str) -> list[Sample]:
+    samples = []
+    pages = list(find_pages(bench))
+    if limit:
+        pages = pages[:: max(1, len(pages) // limit)][:limit]
+    for page in pages:
+        try:
+            document = document_from_bytes(page.text_path.read_bytes(), source=str(page.text_path), url=page.url, site=page.site)
+        except InputError:
+            continue
+        gold = page.gold_path.read_text(encoding="utf-8", errors="replace")
+        found = document_features(document)
+        labels = line_labels([line.text for line in document.lines], gold)
+        words = np.array(found.words, dtype=float)
+        if weighting == "words":
+            weights = np.sqrt(words)
+        elif weighting == "page":
+            weights = words / max(1.0, words.sum()) * 100
+        else:
+            weights = np.ones_like(words)
+        weights = np.where([label is None for label in labels], 0.0, weights)
+        samples.append(
+            Sample(
+                page, document, gold,
+                np.array(found.vectors, dtype=float).reshape(len(document.lines), len(FEATURES)),
+                np.array([1.0 if label else 0.0 for label in labels]),
+                weights, list(found.words), [line.block for line in document.lines],
+            )
+        )
+    return samples
+
+
+def fit_linear(x: np.ndarray, y: np.ndarray, w: np.ndarray, names: tuple[str, ...], c: float) -> LinearStage:
+    means = x.mean(axis=0)
+    scales = x.std(axis=0)
+    scales[scales < 1e-9] = 1.0
+    model = LogisticRegression(C=c, max_iter=2000)
+    model.fit((x - means) / scales, y, sample_weight=w)
+    return LinearStage(names, tuple(model.coef_[0]), tuple(means), tuple(scales), float(model.intercept_[0]))
+
+
+def stage1_logits(stage: LinearStage, sample: Sample) -> np.ndarray:
+    w = np.array(stage.weights) / np.array(stage.scales)
+    return stage.bias + (sample.features - np.array(stage.means)) @ w
+
+
+def stack(samples: list[Sample], logits: list[np.ndarray], region: float) -> np.ndarray:
+    rows = [np.array(context_vectors(list(z), s.words, s.blocks, region), dtype=float).reshape(-1, len(CONTEXT_FEATURES))
+            for s, z in zip(samples, logits)]
+    return np.vstack(rows)
+
+
+def fit_model(samples: list[Sample], args: argparse.Namespace, inner_folds: int) -> ScoringModel:
+    """Stage 1 on all `samples`; stage 2 on stage-1 logits out-of-fold by site."""
+    groups = [s.page.site or s.page.name for s in samples]
+    x = np.vstack([s.features for s in samples])
+    y = np.concatenate([s.labels for s in samples])
+    w = np.concatenate([s.weights for s in samples])
+    line = fit_linear(x, y, w, FEATURES, args.c)
+    oof: list[np.ndarray] = [np.empty(0)] * len(samples)
+    for train, test in GroupKFold(n_splits=min(inner_folds, len(set(groups)))).split(samples, groups=groups):
+        part = [samples[i] for i in train]
+        inner = fit_linear(np.vstack([s.features for s in part]), np.concatenate([s.labels for s in part]),
+                           np.concatenate([s.weights for s in part]), FEATURES, args.c)
+        for i in test:
+            oof[i] = stage1_logits(inner, samples[i])
+    x2 = stack(samples, oof, args.region)
+    context = fit_linear(x2, y, w, CONTEXT_FEATURES, args.c)
+    return ScoringModel(line=line, context=context, region_threshold=args.region, digest="training")
+
+
+def clean_all(samples: list[Sample], model: ScoringModel) -> dict[str, list[tuple[bool, float]]]:
+    """Each page's final decisions (metadata lines forced out) from the real pipeline, rules off."""
+    cleaner = Cleaner(Config(use_rules=False))
+    cleaner.model = model
+    out = {}
+    for s in samples:
+        result = cleaner.clean(s.document)
+        out[s.page.name] = [(d.reason.id.startswith("metadata"), d.score) for d in result.decisions]
+    return out
+
+
+def render_at(sample: Sample, decisions: list[tuple[bool, float]], threshold: float) -> str:
+    parts = []
+    for line, (meta, score) in zip(sample.document.lines, decisions):
+        if not meta and score >= threshold:
+            parts.append(line.text)
+    return "\n".join(parts)
+
+
+def table_at(samples: list[Sample], outputs: dict[str, list[tuple[bool, float]]], threshold: float) -> dict[str, Scores]:
+    table: dict[str, Scores] = {}
+    for s in samples:
+        table.setdefault(s.page.dataset, Scores()).add(s.gold, render_at(s, outputs[s.page.name], threshold))
+    return table
+
+
+def f_beta(p: float, r: float, beta: float) -> float:
+    return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
+
+
+def pick_thresholds(samples: list[Sample], outputs: dict[str, list[tuple[bool, float]]]) -> tuple[dict[str, float], dict[float, dict[str, Scores]]]:
+    tables = {t: table_at(samples, outputs, t) for t in THRESHOLDS}
+    chosen = {}
+    for mode, beta in MODE_BETA.items():
+        def quality(t: float) -> float:
+            return sum(f_beta(sc.precision, sc.recall, beta) for sc in tables[t].values()) / len(tables[t])
+        chosen[mode] = max(THRESHOLDS, key=quality)
+    return chosen, tables
+
+
+def format_rows(table: dict[str, Scores]) -> list[str]:
+    rows = []
+    for name in sorted(table):
+        sc = table[name]
+        rows.append(f"  {name:<18}{sc.pages:>6}  P {sc.precision:.3f}  R {sc.recall:.3f}  F1 {sc.f1:.3f}")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=0, help="use N pages spread over the bench (0: all)")
+    parser.add_argument("--weighting", choices=("none", "words", "page"), default="words")
+    parser.add_argument("--region", type=float, default=0.5, help="stage-1 probability threshold of the region finder")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation of the logistic models")
+    parser.add_argument("--no-write", action="store_true", help="measure only; leave the shipped model alone")
+    args = parser.parse_args()
+
+    started = time.time()
+    samples = load_samples(args.bench, args.limit, args.weighting)
+    n_lines = sum(len(s.labels) for s in samples)
+    print(f"{len(samples)} pages, {n_lines} lines, {int(sum(s.labels.sum() for s in samples))} article lines "
+          f"({time.time() - started:.0f} s to read, label and featurise)")
+
+    groups = [s.page.site or s.page.name for s in samples]
+    outputs: dict[str, list[tuple[bool, float]]] = {}
+    for fold, (train, test) in enumerate(GroupKFold(n_splits=args.folds).split(samples, groups=groups)):
+        model = fit_model([samples[i] for i in train], args, inner_folds=args.folds - 1)
+        outputs.update(clean_all([samples[i] for i in test], model))
+        print(f"fold {fold + 1}/{args.folds}: {len(train)} pages fitted, {len(test)} held out "
+              f"({len(set(groups[i] for i in test))} sites)  [{time.time() - started:.0f} s]")
+
+    chosen, tables = pick_thresholds(samples, outputs)
+    cv_rows = format_rows(tables[chosen["balanced"]])
+    print(f"\ncross-validated by site ({args.folds} folds), mode balanced (threshold {chosen['balanced']}), rules off:")
+    print("\n".join(cv_rows))
+    print("\nmodes (cross-validated; threshold chosen on the held-out outputs: best mean F0.5 / F1 / F2):")
+    for mode in ("precision", "balanced", "recall"):
+        print(f" {mode} (threshold {chosen[mode]}):")
+        print("\n".join(format_rows(tables[chosen[mode]])))
+
+    final = fit_model(samples, args, inner_folds=args.folds)
+    about = (
+        f"bench/train.py on {len(samples)} pages / {n_lines} lines ({args.bench.name}); weighting={args.weighting}, "
+        f"C={args.c}, region={args.region}; CV by site ({args.folds} folds), balanced: "
+        + "; ".join(f"{name} F1 {sc.f1:.3f}" for name, sc in sorted(tables[chosen["balanced"]].items()))
+    )
+    final = replace(final, thresholds=chosen, about=about)
+    print("\nstage-1 weights (standardised features):")
+    for name, weight in sorted(zip(final.line.names, final.line.weights), key=lambda kv: -abs(kv[1])):
+        print(f"  {name:<16}{weight:+.3f}")
+    print("stage-2 weights:")
+    for name, weight in sorted(zip(final.context.names, final.context.weights), key=lambda kv: -abs(kv[1])):
+        print(f"  {name:<16}{weight:+.3f}")
+    if args.no_write:
+        print("\n--no-write: model not written")
+        return
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(final.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.out} ({args.out.stat().st_size} bytes)  [{time.time() - started:.0f} s]")
+
+
+if __name__ == "__main__":
+    main()

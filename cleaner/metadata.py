@@ -1,0 +1,154 @@
+"""Title, standfirst, byline and date: recognised near the start of the body, kept out of it.
+
+They are looked for in the lines just before the first body line (and the first
+few body lines, where a byline or dateline often sits). The title is the best
+headline-like line there (a few capitalised words, no full stop), preferring one
+whose words appear in the page URL or that the page repeats; the byline starts with
+"By" (or its equivalent in the supported languages); the date is a short line
+holding a date; the standfirst is a one-paragraph summary between the title and
+the byline or date. Recognised lines are dropped from the body with the reason
+`context:metadata:<field>`; every exact copy of the title goes with it.
+
+>>> from cleaner.ingest import make_document
+>>> from cleaner.model import Decision, Reason
+>>> doc = make_document("Menu\\n\\nBridge to be rebuilt after floods\\n\\nBy Jane Smith\\n\\n12 March 2024\\n\\n"
+...     "The council voted on Tuesday to rebuild the old stone bridge over the river, a plan residents backed.")
+>>> body = [Decision(i, i > 0, 0.9 if i else 0.1, (Reason("score", "x"),)) for i in range(5)]
+>>> found = find_metadata(doc, tuple(body), url="https://news.example.com/2024/bridge-rebuilt-floods")
+>>> found.title, found.byline, found.date
+('Bridge to be rebuilt after floods', 'By Jane Smith', '12 March 2024')
+>>> [d.keep for d in found.decisions]
+[False, False, False, False, True]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from cleaner.model import Decision, Document, Reason
+from cleaner.scoring.tokens import DATE
+
+#: How many lines before the first body line are searched, and body lines after it.
+LOOK_BEFORE = 12
+LOOK_INTO = 3
+#: A body line starts the body when it has at least this many words.
+BODY_MIN_WORDS = 12
+
+WORD = regex.compile(r"\w+")
+BYLINE = regex.compile(
+    r"^\s*(?:by|written by|words by|von|par|por|di|door|de|автор|автори|авторы)\s+\p{Lu}", regex.IGNORECASE
+)
+BYLINE_PREFIX = regex.compile(r"^\s*(?:by|von|par|por|di|door|de|автор|автори|авторы)\s+", regex.IGNORECASE)
+SENTENCE_END = regex.compile(r"[.;,][\"'”’»)\]]*\s*$")
+STOP_SLUG = frozenset("www html htm php aspx index news article story com co uk org net".split())
+
+
+@dataclass(frozen=True)
+class FoundMetadata:
+    """Recognised fields and the decisions with their lines taken out of the body."""
+
+    decisions: tuple[Decision, ...]
+    title: str | None = None
+    standfirst: str | None = None
+    byline: str | None = None
+    date: str | None = None
+
+
+def find_metadata(document: Document, decisions: tuple[Decision, ...], url: str | None = None) -> FoundMetadata:
+    lines = document.lines
+    words = [WORD.findall(line.text) for line in lines]
+    start = _body_start(decisions, words)
+    if start is None:
+        return FoundMetadata(decisions)
+    lo, hi = max(0, start - LOOK_BEFORE), min(len(lines), start + LOOK_INTO)
+    free = [d.reason.kind in ("score", "context") for d in decisions]
+    slug = _slug_words(url or document.url)
+    found: dict[str, int] = {}
+    for i in range(lo, hi):
+        text, n = lines[i].text.strip(), len(words[i])
+        if not free[i] or not n:
+            continue
+        if "byline" not in found and n <= 10 and BYLINE.match(text):
+            found["byline"] = i
+        elif "date" not in found and n <= 12 and DATE.search(text) and i <= start + 1:
+            found["date"] = i
+    title = _title(lines, words, decisions, free, lo, start, slug, set(found.values()))
+    if title is not None:
+        found["title"] = title
+        stand = _standfirst(words, decisions, free, title, found, start)
+        if stand is not None:
+            found["standfirst"] = stand
+    if not found:
+        return FoundMetadata(decisions)
+    marked = list(decisions)
+    for name, i in found.items():
+        marked[i] = _as_metadata(decisions[i], name)
+    if title is not None:
+        key = _key(lines[title].text)
+        for i, line in enumerate(lines):
+            if i != title and free[i] and _key(line.text) == key:
+                marked[i] = _as_metadata(decisions[i], "title")
+    values = {name: lines[i].text.strip() for name, i in found.items()}
+    return FoundMetadata(tuple(marked), **values)
+
+
+def _body_start(decisions: Sequence[Decision], words: Sequence[list[str]]) -> int | None:
+    """The first kept line long enough to be article prose."""
+    for d, w in zip(decisions, words):
+        if d.keep and len(w) >= BODY_MIN_WORDS:
+            return d.line
+    return None
+
+
+def _slug_words(url: str | None) -> set[str]:
+    if not url:
+        return set()
+    path = url.split("//", 1)[-1].split("/", 1)[-1].split("?", 1)[0]
+    return {w.lower() for w in WORD.findall(path) if not w.isdigit() and len(w) > 2 and w.lower() not in STOP_SLUG}
+
+
+def _title(lines, words, decisions, free, lo, start, slug, taken) -> int | None:  # type: ignore[no-untyped-def]
+    best, best_score = None, 0.0
+    seen: dict[str, int] = {}
+    for line in lines:
+        key = _key(line.text)
+        seen[key] = seen.get(key, 0) + 1
+    for i in range(lo, min(start + 1, len(lines))):
+        w = words[i]
+        text = lines[i].text.strip()
+        if i in taken or not free[i] or not 3 <= len(w) <= 25 or SENTENCE_END.search(text) or DATE.search(text):
+            continue
+        capitals = sum(1 for x in w if x[0].isupper()) / len(w)
+        lowered = {x.lower() for x in w}
+        overlap = len(lowered & slug) / len(slug) if slug else 0.0
+        score = 0.3 * decisions[i].score + 0.3 * min(1.0, capitals * 1.5) + 1.5 * overlap
+        score += 0.4 if seen[_key(text)] > 1 else 0.0
+        score += 0.3 * (1 - (start - i) / LOOK_BEFORE)
+        if i == start:
+            score -= 0.3
+        if score > best_score:
+            best, best_score = i, score
+    return best if best_score >= 0.9 else None
+
+
+def _standfirst(words, decisions, free, title, found, start) -> int | None:  # type: ignore[no-untyped-def]
+    """The line right after the title, when a byline or date follows it before the body."""
+    after = [i for name, i in found.items() if name in ("byline", "date") and i > title]
+    candidate = title + 1
+    if not after or candidate >= min(after) or candidate >= len(words) or not free[candidate]:
+        return None
+    if not 10 <= len(words[candidate]) <= 70 or not decisions[candidate].keep:
+        return None
+    return candidate
+
+
+def _key(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def _as_metadata(decision: Decision, name: str) -> Decision:
+    why = Reason("context", f"metadata:{name}", "cleaner/metadata.py", f"{name}: kept as metadata, not in the body")
+    return replace(decision, keep=False, reasons=(why, *decision.reasons))

@@ -1,0 +1,119 @@
+"""Stage-2 features: each line seen with its neighbours and the main-body region.
+
+The main body is the stretch of lines where article-like text concentrates: the
+maximum-sum run of `(probability - threshold) * sqrt(words)` over the lines (a
+rule-dropped line counts as boilerplate, a rule-kept one as article). Lines are then
+described by their own stage-1 logit, their neighbours' logits, length-weighted
+means over small and wide windows and the block, runs of short lines (menus, link
+lists) and where they sit relative to the region.
+
+>>> main_region([0.1, 0.9, 0.2, 0.95, 0.1], [5, 30, 3, 40, 8], 0.5)
+(1, 3)
+>>> main_region([0.1, 0.2], [5, 5], 0.5)
+(0, -1)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+CONTEXT_FEATURES: tuple[str, ...] = (
+    "line", "prev1", "next1", "prev2", "next2", "near", "wide", "block",
+    "in_region", "before_region", "after_region", "region_gap", "short_run", "log_words", "region_share",
+)
+
+#: Stage-1 logit given to a line a rule dropped / kept, and to positions past the edges.
+RULE_DROP_LOGIT = -6.0
+RULE_KEEP_LOGIT = 6.0
+EDGE_LOGIT = -3.0
+#: A line with at most this many words is "short" (a menu item, a link, a label).
+SHORT_WORDS = 6
+
+
+def main_region(probabilities: Sequence[float], words: Sequence[int], threshold: float) -> tuple[int, int]:
+    """(first, last) line of the maximum-sum run; (0, -1) when no line beats the threshold."""
+    best, best_span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for i, (p, n) in enumerate(zip(probabilities, words)):
+        gain = (p - threshold) * math.sqrt(n + 1)
+        if total <= 0:
+            total, start = gain, i
+        else:
+            total += gain
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _weighted_mean(values: Sequence[float], weights: Sequence[float], lo: int, hi: int, skip: int) -> float:
+    total = weight = 0.0
+    for j in range(max(0, lo), min(len(values), hi)):
+        if j != skip:
+            total += values[j] * weights[j]
+            weight += weights[j]
+    return total / weight if weight else EDGE_LOGIT
+
+
+def context_vectors(
+    logits: Sequence[float], words: Sequence[int], blocks: Sequence[int], region_threshold: float
+) -> list[tuple[float, ...]]:
+    """Stage-2 feature vectors (in `CONTEXT_FEATURES` order) for every line."""
+    n = len(logits)
+    if not n:
+        return []
+    probabilities = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) for z in logits]
+    first, last = main_region(probabilities, words, region_threshold)
+    weights = [math.sqrt(w + 1) for w in words]
+    region_words = sum(words[first : last + 1]) if last >= first else 0
+    region_share = region_words / (sum(words) or 1)
+    block_sum: dict[int, float] = {}
+    block_weight: dict[int, float] = {}
+    for z, w, b in zip(logits, weights, blocks):
+        block_sum[b] = block_sum.get(b, 0.0) + z * w
+        block_weight[b] = block_weight.get(b, 0.0) + w
+    runs = _short_runs(words)
+    vectors = []
+    for i in range(n):
+        z, b = logits[i], blocks[i]
+        rest = block_weight[b] - weights[i]
+        block = (block_sum[b] - z * weights[i]) / rest if rest > 1e-9 else z
+        inside = first <= i <= last
+        gap = 0 if inside or last < first else (first - i if i < first else i - last)
+        vectors.append(
+            (
+                z,
+                logits[i - 1] if i >= 1 else EDGE_LOGIT,
+                logits[i + 1] if i + 1 < n else EDGE_LOGIT,
+                logits[i - 2] if i >= 2 else EDGE_LOGIT,
+                logits[i + 2] if i + 2 < n else EDGE_LOGIT,
+                _weighted_mean(logits, weights, i - 3, i + 4, i),
+                _weighted_mean(logits, weights, i - 10, i + 11, i),
+                block,
+                1.0 if inside else 0.0,
+                1.0 if last >= first and i < first else 0.0,
+                1.0 if last >= first and i > last else 0.0,
+                math.log1p(gap),
+                math.log1p(runs[i]),
+                math.log1p(words[i]),
+                region_share,
+            )
+        )
+    return vectors
+
+
+def _short_runs(words: Sequence[int]) -> list[int]:
+    """For each short line, the length of the run of short lines it belongs to (0 for others)."""
+    runs = [0] * len(words)
+    i = 0
+    while i < len(words):
+        if words[i] > SHORT_WORDS:
+            i += 1
+            continue
+        j = i
+        while j < len(words) and words[j] <= SHORT_WORDS:
+            j += 1
+        for k in range(i, j):
+            runs[k] = j - i
+        i = j
+    return runs

@@ -1,0 +1,51 @@
+"""Where a line sits: position in the document, its block, and repeats elsewhere.
+
+>>> from cleaner.ingest import make_document
+>>> doc = make_document("Bridge plan\\n\\nThe council met.\\nIt voted.\\n\\nBridge plan")
+>>> [round(f["repeated"]) for f in layout_features(doc)]
+[1, 0, 0, 1]
+>>> [round(f["alone"]) for f in layout_features(doc)]
+[1, 0, 0, 1]
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import regex
+
+from cleaner.model import Document
+
+_NON_WORD = regex.compile(r"\W+")
+
+
+def _key(text: str) -> str:
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def layout_features(document: Document) -> list[dict[str, float]]:
+    """Per line: relative position, first/last tenth, block size, repetition."""
+    lines = document.lines
+    if not lines:
+        return []
+    keys = [_key(line.text) for line in lines]
+    seen = Counter(keys)
+    block_sizes = Counter(line.block for line in lines)
+    span = max(1, lines[-1].end - lines[0].start)
+    first = lines[0].start
+    result = []
+    for line, key in zip(lines, keys):
+        position = (line.start - first) / span
+        size = block_sizes[line.block]
+        result.append(
+            {
+                "position": position,
+                "head": 1.0 if position < 0.1 else 0.0,
+                "tail": 1.0 if position > 0.9 else 0.0,
+                "alone": 1.0 if size == 1 else 0.0,
+                "block_lines": math.log1p(size - 1),
+                "repeated": 1.0 if key and seen[key] > 1 else 0.0,
+            }
+        )
+    return result

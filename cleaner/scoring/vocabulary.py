@@ -1,0 +1,123 @@
+"""Boilerplate vocabulary per language: the words of menus, share bars and footers.
+
+Each entry is a regular expression matched case-insensitively at word boundaries.
+English is always checked too (many sites keep English share and cookie labels).
+
+>>> matcher = boilerplate_matcher("de")
+>>> round(boilerplate_share("Newsletter abonnieren", matcher), 2)
+0.95
+>>> boilerplate_share("Der Rat hat am Dienstag beschlossen, die Brücke neu zu bauen.", matcher)
+0.0
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+#: ISO 639-1 code -> phrases. Keep entries short and specific to page furniture.
+BOILERPLATE: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"share( this)?( article| story| on)?", r"tweet", r"pin it", r"e-?mail( this)?", r"print( this)?",
+        r"subscribe( now| today)?", r"sign (up|in)", r"log ?(in|out)", r"register", r"newsletters?",
+        r"advertisements?", r"sponsored( content)?", r"promoted", r"read (more|next|also|full)", r"related( articles| stories| posts)?",
+        r"more (from|on|stories|news|articles|like this)", r"(leave a |add a |post a )?comments?", r"reply",
+        r"cookies?", r"privacy( policy| notice)?", r"terms (of (use|service)|and conditions)", r"copyright",
+        r"all rights reserved", r"follow us", r"download (the|our) app", r"donate", r"support us",
+        r"(most )?(popular|read|viewed|shared)", r"trending", r"you (may|might) (also )?like", r"recommended( for you)?",
+        r"click here", r"skip to (main )?content", r"home ?page", r"menu", r"search", r"contact us", r"about us",
+        r"back to top", r"load more", r"show more", r"see (all|more)", r"watch( now| live)?", r"listen",
+        r"photos?", r"videos?", r"gallery", r"tags?", r"categor(y|ies)", r"posted (in|by|on)", r"filed under",
+        r"updated", r"published", r"previous( post| article)?", r"next( post| article)?", r"facebook", r"twitter",
+        r"linkedin", r"whatsapp", r"instagram", r"youtube", r"pinterest", r"reddit", r"telegram", r"rss",
+        r"accept( all)?", r"manage (preferences|settings)", r"ad ?choices", r"site ?map", r"careers", r"faq",
+        r"terms", r"disclaimer", r"feedback", r"permalink", r"author", r"min(ute)? read", r"loading",
+    ),
+    "de": (
+        r"teilen", r"drucken", r"abonnieren", r"anmelden", r"abmelden", r"registrieren", r"newsletter",
+        r"anzeige", r"werbung", r"weiterlesen", r"mehr (zum thema|lesen|dazu|artikel)", r"lesen sie auch",
+        r"ähnliche artikel", r"kommentare?", r"kommentieren", r"datenschutz(erklärung)?", r"impressum",
+        r"alle rechte vorbehalten", r"folgen sie uns", r"app (herunterladen|laden)", r"spenden", r"unterstützen",
+        r"meistgelesen", r"startseite", r"suche", r"kontakt", r"nach oben", r"zurück", r"fotos?", r"bilder",
+        r"schlagwörter", r"themen", r"aktualisiert", r"veröffentlicht", r"cookies?", r"akzeptieren", r"nutzungsbedingungen",
+    ),
+    "fr": (
+        r"partager", r"imprimer", r"s'abonner", r"abonnez-vous", r"abonnement", r"se connecter", r"connexion",
+        r"inscription", r"s'inscrire", r"newsletter", r"lettre d'information", r"publicité", r"lire (aussi|la suite|plus)",
+        r"à lire aussi", r"articles? (liés|similaires)", r"sur le même sujet", r"commentaires?", r"commenter",
+        r"cookies?", r"confidentialité", r"mentions légales", r"tous droits réservés", r"suivez-nous",
+        r"télécharger l'application", r"faire un don", r"soutenez-nous", r"les plus lus", r"accueil", r"rechercher",
+        r"contact", r"haut de page", r"voir (plus|tout)", r"photos?", r"vidéos?", r"mis à jour", r"publié le",
+    ),
+    "es": (
+        r"compartir", r"imprimir", r"suscr[ií]bete", r"suscripci[oó]n", r"iniciar sesi[oó]n", r"reg[ií]strate",
+        r"bolet[ií]n", r"newsletter", r"publicidad", r"anuncio", r"leer (m[aá]s|tambi[eé]n)", r"lee tambi[eé]n",
+        r"noticias relacionadas", r"relacionad[oa]s", r"comentarios?", r"comentar", r"cookies?", r"privacidad",
+        r"aviso legal", r"todos los derechos reservados", r"s[ií]guenos", r"descarga la app", r"don(a|ar|aci[oó]n)",
+        r"ap[oó]yanos", r"lo m[aá]s (le[ií]do|visto)", r"portada", r"inicio", r"buscar", r"contacto", r"ver (m[aá]s|todo)",
+        r"fotos?", r"v[ií]deos?", r"actualizado", r"publicado",
+    ),
+    "it": (
+        r"condividi", r"stampa", r"abbonati", r"abbonamento", r"accedi", r"registrati", r"iscriviti", r"newsletter",
+        r"pubblicit[aà]", r"leggi (anche|di pi[uù]|tutto)", r"articoli correlati", r"correlati", r"commenti?",
+        r"commenta", r"cookies?", r"privacy", r"tutti i diritti riservati", r"seguici", r"scarica l'app", r"dona(zione)?",
+        r"sostienici", r"i pi[uù] letti", r"home ?page", r"cerca", r"contatti", r"torna su", r"vedi (tutti|altro)",
+        r"foto", r"video", r"aggiornato", r"pubblicato",
+    ),
+    "pt": (
+        r"compartilh(ar|e)", r"partilh(ar|e)", r"imprimir", r"assine", r"assinatura", r"entrar", r"cadastre-se",
+        r"inscreva-se", r"newsletter", r"publicidade", r"an[uú]ncio", r"leia (mais|tamb[eé]m)", r"veja tamb[eé]m",
+        r"not[ií]cias relacionadas", r"relacionad[oa]s", r"coment[aá]rios?", r"comentar", r"cookies?", r"privacidade",
+        r"todos os direitos reservados", r"siga-nos", r"baixe o app", r"doe", r"doa[cç][aã]o", r"apoie",
+        r"mais lidas", r"in[ií]cio", r"pesquisar", r"buscar", r"contato", r"contacto", r"ver (mais|tudo)",
+        r"fotos?", r"v[ií]deos?", r"atualizado", r"publicado",
+    ),
+    "nl": (
+        r"del(en)?", r"afdrukken", r"abonneren", r"abonnement", r"inloggen", r"aanmelden", r"registreren",
+        r"nieuwsbrief", r"advertentie", r"lees (meer|ook|verder)", r"gerelateerde artikelen", r"gerelateerd",
+        r"reacties?", r"reageer", r"cookies?", r"privacy(verklaring)?", r"alle rechten voorbehouden", r"volg ons",
+        r"download de app", r"doneer", r"steun ons", r"meest gelezen", r"zoeken", r"contact", r"naar boven",
+        r"bekijk (meer|alles)", r"foto'?s", r"video'?s", r"bijgewerkt", r"gepubliceerd",
+    ),
+    "ru": (
+        r"поделиться", r"печать", r"подпис(аться|ка|ывайтесь)", r"войти", r"вход", r"регистрация", r"рассылка",
+        r"реклама", r"читайте (также|далее)", r"читать (далее|дальше|также)", r"подробнее", r"по теме",
+        r"похожие (статьи|новости)", r"комментари(й|и|ев)", r"cookies?", r"куки", r"конфиденциальност[иь]",
+        r"все права защищены", r"подписывайтесь на нас", r"скачать приложение", r"поддержать", r"пожертвова(ть|ние)",
+        r"популярное", r"самое читаемое", r"главная", r"поиск", r"контакты", r"наверх", r"смотреть (все|ещё)",
+        r"фото", r"видео", r"обновлено", r"опубликовано",
+    ),
+    "uk": (
+        r"поділитися", r"друк", r"підпис(атися|ка|уйтесь)", r"увійти", r"вхід", r"реєстрація", r"розсилка",
+        r"реклама", r"читайте (також|далі)", r"читати (далі|також)", r"детальніше", r"по темі", r"на тему",
+        r"схожі (статті|новини)", r"коментар(і|ів|ій)", r"cookies?", r"конфіденційн(ість|ості)",
+        r"всі права захищені", r"усі права захищено", r"стежте за нами", r"завантажити додаток", r"підтримати",
+        r"популярне", r"найпопулярніше", r"головна", r"пошук", r"контакти", r"вгору", r"дивитися (всі|ще)",
+        r"фото", r"відео", r"оновлено", r"опубліковано",
+    ),
+}
+
+#: justext stoplist names -> ISO 639-1 codes for the languages above (and a few more).
+ISO_CODES: dict[str, str] = {
+    "English": "en", "Simple_English": "en", "German": "de", "French": "fr", "Spanish": "es", "Italian": "it",
+    "Portuguese": "pt", "Dutch": "nl", "Russian": "ru", "Ukrainian": "uk", "Polish": "pl", "Czech": "cs",
+    "Swedish": "sv", "Danish": "da", "Norwegian_Bokmal": "nb", "Finnish": "fi", "Turkish": "tr", "Greek": "el",
+    "Romanian": "ro", "Hungarian": "hu", "Arabic": "ar", "Indonesian": "id", "Catalan": "ca", "Bulgarian": "bg",
+}
+
+
+@cache
+def boilerplate_matcher(language: str | None) -> regex.Pattern[str]:
+    """One compiled pattern for the language's phrases plus English ones."""
+    phrases = BOILERPLATE["en"] + (BOILERPLATE.get(language, ()) if language and language != "en" else ())
+    alternation = "|".join(sorted(set(phrases), key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alternation})(?!\w)", regex.IGNORECASE)
+
+
+def boilerplate_share(text: str, matcher: regex.Pattern[str]) -> float:
+    """Share of the line's characters covered by boilerplate phrases."""
+    if not text:
+        return 0.0
+    covered = sum(len(m.group()) for m in matcher.finditer(text))
+    return min(1.0, covered / len(text.strip() or text))

@@ -27,6 +27,7 @@ import argparse
 import json
 import sys
 import time
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from labels import line_labels  # noqa: E402
 from cleaner.api import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 from cleaner.evaluate import Page, Scores, find_pages  # noqa: E402
-from cleaner.ingest import InputError, document_from_bytes  # noqa: E402
+from cleaner.ingest import InputError, document_from_bytes, make_document  # noqa: E402
 from cleaner.model import Document  # noqa: E402
 from cleaner.scoring.combiner import LinearStage, ScoringModel  # noqa: E402
 from cleaner.scoring.context import CONTEXT_FEATURES, context_vectors  # noqa: E402
@@ -78,25 +79,57 @@ def load_samples(bench: Path, limit: int, weighting: str) -> list[Sample]:
         except InputError:
             continue
         gold = page.gold_path.read_text(encoding="utf-8", errors="replace")
-        found = document_features(document)
-        labels = line_labels([line.text for line in document.lines], gold)
-        words = np.array(found.words, dtype=float)
-        if weighting == "words":
-            weights = np.sqrt(words)
-        elif weighting == "page":
-            weights = words / max(1.0, words.sum()) * 100
-        else:
-            weights = np.ones_like(words)
-        weights = np.where([label is None for label in labels], 0.0, weights)
-        samples.append(
-            Sample(
-                page, document, gold,
-                np.array(found.vectors, dtype=float).reshape(len(document.lines), len(FEATURES)),
-                np.array([1.0 if label else 0.0 for label in labels]),
-                weights, list(found.words), [line.block for line in document.lines],
-            )
-        )
+        samples.append(make_sample(page, document, gold, weighting))
     return samples
+
+
+def make_sample(page: Page, document: Document, gold: str, weighting: str) -> Sample:
+    found = document_features(document)
+    labels = line_labels([line.text for line in document.lines], gold)
+    words = np.array(found.words, dtype=float)
+    if weighting == "words":
+        weights = np.sqrt(words)
+    elif weighting == "page":
+        weights = words / max(1.0, words.sum()) * 100
+    else:
+        weights = np.ones_like(words)
+    weights = np.where([label is None for label in labels], 0.0, weights)
+    return Sample(
+        page, document, gold,
+        np.array(found.vectors, dtype=float).reshape(len(document.lines), len(FEATURES)),
+        np.array([1.0 if label else 0.0 for label in labels]),
+        weights, list(found.words), [line.block for line in document.lines],
+    )
+
+
+def cropped(sample: Sample, weighting: str) -> Sample | None:
+    """The page cut down to its article lines and a few lines around them.
+
+    Users often bring text that is already partly clean (a scraper kept the article
+    and some furniture around it, or site rules removed the header and footer).
+    Training on such crops too teaches the model that the edge of the text is not
+    by itself boilerplate. How many lines are kept around the body (0-3) depends on
+    the page name, so the crops are the same on every run.
+    """
+    article = np.flatnonzero(sample.labels > 0)
+    if not len(article):
+        return None
+    margin = zlib.crc32(sample.page.name.encode()) % 4
+    lo, hi = max(0, article[0] - margin), min(len(sample.labels), article[-1] + 1 + margin)
+    if lo == 0 and hi == len(sample.labels):
+        return None
+    lines = sample.document.lines[lo:hi]
+    parts: list[str] = []
+    for prev, line in zip((None, *lines), lines):
+        if prev is not None:
+            parts.append("\n" if line.block == prev.block else "\n\n")
+        parts.append(line.text)
+    document = make_document("".join(parts), source=sample.document.source, url=sample.document.url, site=sample.document.site)
+    return make_sample(sample.page, document, sample.gold, weighting)
+
+
+def with_crops(samples: list[Sample], crops: dict[str, Sample]) -> list[Sample]:
+    return samples + [crops[s.page.name] for s in samples if s.page.name in crops]
 
 
 def fit_linear(x: np.ndarray, y: np.ndarray, w: np.ndarray, names: tuple[str, ...], c: float) -> LinearStage:
@@ -195,19 +228,27 @@ def main() -> None:
     parser.add_argument("--weighting", choices=("none", "words", "page"), default="words")
     parser.add_argument("--region", type=float, default=0.5, help="stage-1 probability threshold of the region finder")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation of the logistic models")
+    parser.add_argument("--no-crops", dest="crops", action="store_false",
+                        help="fit on whole pages only (by default each page's crop around its body is added)")
     parser.add_argument("--no-write", action="store_true", help="measure only; leave the shipped model alone")
     args = parser.parse_args()
 
     started = time.time()
     samples = load_samples(args.bench, args.limit, args.weighting)
     n_lines = sum(len(s.labels) for s in samples)
+    crops = {}
+    if args.crops:
+        for s in samples:
+            crop = cropped(s, args.weighting)
+            if crop is not None:
+                crops[s.page.name] = crop
     print(f"{len(samples)} pages, {n_lines} lines, {int(sum(s.labels.sum() for s in samples))} article lines "
           f"({time.time() - started:.0f} s to read, label and featurise)")
 
     groups = [s.page.site or s.page.name for s in samples]
     outputs: dict[str, list[tuple[bool, float]]] = {}
     for fold, (train, test) in enumerate(GroupKFold(n_splits=args.folds).split(samples, groups=groups)):
-        model = fit_model([samples[i] for i in train], args, inner_folds=args.folds - 1)
+        model = fit_model(with_crops([samples[i] for i in train], crops), args, inner_folds=args.folds - 1)
         outputs.update(clean_all([samples[i] for i in test], model))
         print(f"fold {fold + 1}/{args.folds}: {len(train)} pages fitted, {len(test)} held out "
               f"({len(set(groups[i] for i in test))} sites)  [{time.time() - started:.0f} s]")
@@ -221,10 +262,10 @@ def main() -> None:
         print(f" {mode} (threshold {chosen[mode]}):")
         print("\n".join(format_rows(tables[chosen[mode]])))
 
-    final = fit_model(samples, args, inner_folds=args.folds)
+    final = fit_model(with_crops(samples, crops), args, inner_folds=args.folds)
     about = (
         f"bench/train.py on {len(samples)} pages / {n_lines} lines ({args.bench.name}); weighting={args.weighting}, "
-        f"C={args.c}, region={args.region}; CV by site ({args.folds} folds), balanced: "
+        f"C={args.c}, region={args.region}, crops={args.crops}; CV by site ({args.folds} folds), balanced: "
         + "; ".join(f"{name} F1 {sc.f1:.3f}" for name, sc in sorted(tables[chosen["balanced"]].items()))
     )
     final = replace(final, thresholds=chosen, about=about)

@@ -14,14 +14,14 @@ from pathlib import Path
 
 from cleaner import __version__
 from cleaner.config import Config, digest
-from cleaner.decide import decide
+from cleaner.decide import judge
 from cleaner.explain import kept_text, render
 from cleaner.html import document_from_html, extraction_fingerprint, revise_extracted
 from cleaner.ingest import document_from_bytes, document_from_text
 from cleaner.metadata import find_metadata
 from cleaner.model import CleanResult, Decision, Document, Metadata
 from cleaner.rules import RuleBook, apply_rules, load_rulebook
-from cleaner.scoring import ScoringModel, load_model, score_document
+from cleaner.scoring import ScoringModel, load_model
 
 #: Metadata fields an HTML page can supply (from trafilatura) when cleaning found none.
 HTML_METADATA = ("title", "byline", "date", "language")
@@ -58,8 +58,7 @@ class Cleaner:
         config = self.config
         selection = self.rulebook.select(document, site=config.site)
         verdicts = apply_rules(selection, document)
-        scored = score_document(document, self.model)
-        decisions = decide(document, verdicts, scored.scores, config.mode, self.model, scored.features.words)
+        decisions, language = judge(document, verdicts, config.mode, self.model)
         fields: dict[str, str | None] = {}
         if document.origin == "extracted":
             decisions = revise_extracted(decisions)
@@ -67,7 +66,7 @@ class Cleaner:
             found = find_metadata(document, decisions)
             decisions = found.decisions
             fields = {"title": found.title, "standfirst": found.standfirst, "byline": found.byline, "date": found.date}
-        return decisions, Metadata(**fields, language=scored.language, site=selection.site, rule_files=selection.files)
+        return decisions, Metadata(**fields, language=language, site=selection.site, rule_files=selection.files)
 
     def _settle(self, document: Document, decisions: tuple[Decision, ...], site: str | None) -> tuple[Decision, ...]:
         """Clean the output again until nothing more drops, so that cleaning is idempotent.

@@ -17,13 +17,20 @@ from collections.abc import Sequence
 
 import regex
 
+from dataclasses import replace
+
 from cleaner.config import Mode
+from cleaner.explain import kept_text
+from cleaner.ingest import make_document
 from cleaner.model import Decision, Document, Reason
 from cleaner.rules import RuleVerdict
-from cleaner.scoring import LineScore, ScoringModel, load_model
+from cleaner.scoring import LineScore, ScoringModel, load_model, score_document
 from cleaner.scoring.context import CONTEXT_FEATURES, RULE_DROP_LOGIT, RULE_KEEP_LOGIT, context_vectors
 
 MODEL_SOURCE = "cleaner/data/scoring.json"
+#: `_best_available`: share of the best line's score a line needs, and the lowest best score that counts.
+FALLBACK_SHARE = 0.7
+FALLBACK_FLOOR = 0.05
 _WORD = regex.compile(r"\w+")
 #: Context features whose push names the reason of a context decision.
 _CONTEXT_REASONS = {
@@ -33,6 +40,57 @@ _CONTEXT_REASONS = {
     "region_gap": "outside-main-body",
     "short_run": "short-line-run",
 }
+
+
+def judge(
+    document: Document, verdicts: Sequence[RuleVerdict], mode: Mode, model: ScoringModel
+) -> tuple[tuple[Decision, ...], str | None]:
+    """Decisions for every line, and the document's language.
+
+    The scorer sees the document as the rules leave it: lines a rule dropped are
+    taken out, strip cuts applied, so that the features (position, neighbours,
+    repetition, the main-body region) describe the text that is left, as in
+    training. Returns the decisions on the original lines.
+    """
+    lines = document.lines
+    rule_dropped = [v.keep is False and v.reason is not None for v in verdicts]
+    texts = [
+        "" if dropped else kept_text(line, Decision(line.index, True, 1.0, (), v.cuts))
+        for line, v, dropped in zip(lines, verdicts, rule_dropped)
+    ]
+    open_lines = [i for i, text in enumerate(texts) if text]
+    if len(open_lines) == len(lines) and not any(v.cuts for v in verdicts):
+        scored = score_document(document, model)
+        return decide(document, verdicts, scored.scores, mode, model, scored.features.words), scored.language
+    view = make_document(_join(document, open_lines, texts), source=document.source, url=document.url, site=document.site)
+    scored = score_document(view, model)
+    inside = decide(
+        view, [replace(verdicts[i], cuts=()) for i in open_lines], scored.scores, mode, model, scored.features.words
+    )
+    decisions = [
+        Decision(line.index, False, 0.0, (v.reason,), v.cuts) if dropped and v.reason else None
+        for line, v, dropped in zip(lines, verdicts, rule_dropped)
+    ]
+    for i, d in zip(open_lines, inside):
+        decisions[i] = replace(d, line=i, cuts=verdicts[i].cuts)
+    for i, d in enumerate(decisions):  # lines a strip rule cut away entirely
+        if d is None:
+            cuts = verdicts[i].cuts
+            decisions[i] = Decision(i, False, 0.0, (verdicts[i].reason or cuts[0].reason,), cuts)
+    return tuple(d for d in decisions if d is not None), scored.language
+
+
+def _join(document: Document, indices: Sequence[int], texts: Sequence[str]) -> str:
+    """The given lines' texts, one per line, blocks kept apart by a blank line."""
+    parts: list[str] = []
+    previous = None
+    for i in indices:
+        block = document.lines[i].block
+        if previous is not None:
+            parts.append("\n" if block == previous else "\n\n")
+        parts.append(texts[i])
+        previous = block
+    return "".join(parts)
 
 
 def decide(
@@ -75,22 +133,51 @@ def decide(
                 line=line.index,
                 keep=keep,
                 score=probability,
-                reasons=(_reason(keep, score.probability >= threshold, parts),),
+                reasons=(_reason(keep, score.probability >= threshold, parts, vector),),
                 cuts=verdict.cuts,
                 contributions=parts,
             )
         )
-    return tuple(decisions)
+    return _best_available(decisions)
 
 
-def _reason(keep: bool, alone_keep: bool, parts: tuple[tuple[str, float], ...]) -> Reason:
-    """`score` when the line's own features decide, `context` when the neighbours flipped it."""
+def _best_available(decisions: list[Decision]) -> tuple[Decision, ...]:
+    """When the scores keep nothing, keep the lines that come close to the best one.
+
+    A page whose article is one short paragraph can score below the threshold
+    everywhere; an empty output would lose it, so the lines scoring at least
+    `FALLBACK_SHARE` of the best score (and above `FALLBACK_FLOOR`) are kept.
+    """
+    scored = [d for d in decisions if d.reason.kind in ("score", "context")]
+    if not scored or any(d.keep for d in decisions):
+        return tuple(decisions)
+    best = max(d.score for d in scored)
+    if best < FALLBACK_FLOOR:
+        return tuple(decisions)
+    bar = best * FALLBACK_SHARE
+    open_lines = {d.line for d in scored}
+    why = Reason("context", "kept:best-available", MODEL_SOURCE, f"nothing reached the threshold; kept lines >= {bar:.2f}")
+    return tuple(
+        replace(d, keep=True, reasons=(why, *d.reasons)) if d.line in open_lines and d.score >= bar else d for d in decisions
+    )
+
+
+def _reason(
+    keep: bool, alone_keep: bool, parts: tuple[tuple[str, float], ...], vector: Sequence[float]
+) -> Reason:
+    """`score` when the line's own features decide, `context` when the neighbours flipped it.
+
+    A context decision is named after the context feature that pushed hardest and
+    holds for this line (an indicator such as `after_region` that is 0 here pushes
+    only by not holding, which names nothing).
+    """
     top = sorted(parts, key=lambda kv: -abs(kv[1]))[:4]
     detail = ", ".join(f"{name} {value:+.2f}" for name, value in top)
     if keep == alone_keep:
         return Reason("score", "article-like" if keep else "boilerplate-like", MODEL_SOURCE, detail)
     sign = 1 if keep else -1
-    pushing = [(n, v) for n, v in parts if n.startswith("context.") and v * sign > 0]
+    holds = {f"context.{name}" for name, x in zip(CONTEXT_FEATURES, vector) if x}
+    pushing = [(n, v) for n, v in parts if n in holds and v * sign > 0]
     if not pushing:
         return Reason("context", "kept-by-neighbours" if keep else "dropped-by-neighbours", MODEL_SOURCE, detail)
     name = max(pushing, key=lambda kv: abs(kv[1]))[0].removeprefix("context.")

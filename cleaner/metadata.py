@@ -3,7 +3,8 @@
 They are looked for in the lines just before the first body line (and the first
 few body lines, where a byline or dateline often sits). The title is the best
 headline-like line there (a few capitalised words, no full stop), preferring one
-whose words appear in the page URL or that the page repeats; the byline starts with
+whose words appear in the page URL, that the page repeats, or that opens the kept
+text; the byline starts with
 "By" (or its equivalent in the supported languages); the date is a short line
 holding a date; the standfirst is a one-paragraph summary between the title and
 the byline or date. Recognised lines are dropped from the body with the reason
@@ -116,6 +117,7 @@ def _title(lines, words, decisions, free, lo, start, slug, taken) -> int | None:
     for line in lines:
         key = _key(line.text)
         seen[key] = seen.get(key, 0) + 1
+    first_kept = next((d.line for d in decisions if d.keep), None)
     for i in range(lo, min(start + 1, len(lines))):
         w = words[i]
         text = lines[i].text.strip()
@@ -127,6 +129,8 @@ def _title(lines, words, decisions, free, lo, start, slug, taken) -> int | None:
         score = 0.3 * decisions[i].score + 0.3 * min(1.0, capitals * 1.5) + 1.5 * overlap
         score += 0.4 if seen[_key(text)] > 1 else 0.0
         score += 0.3 * (1 - (start - i) / LOOK_BEFORE)
+        if i == first_kept and i < start:
+            score += 0.4  # a headline-shaped line opening the kept text, before the prose starts
         if i == start:
             score -= 0.3
         if score > best_score:

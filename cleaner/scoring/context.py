@@ -21,6 +21,7 @@ from collections.abc import Sequence
 CONTEXT_FEATURES: tuple[str, ...] = (
     "line", "prev1", "next1", "prev2", "next2", "near", "wide", "block",
     "in_region", "before_region", "after_region", "region_gap", "short_run", "log_words", "region_share",
+    "line_negative", "line_short",
 )
 
 #: Stage-1 logit given to a line a rule dropped / kept, and to positions past the edges.
@@ -97,6 +98,8 @@ def context_vectors(
                 math.log1p(runs[i]),
                 math.log1p(words[i]),
                 region_share,
+                min(z, 0.0),  # own evidence against: a share button inside the article still goes
+                z if words[i] <= SHORT_WORDS else 0.0,  # a short line's own look counts more than for prose
             )
         )
     return vectors

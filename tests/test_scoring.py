@@ -1,0 +1,146 @@
+"""Heuristic scoring: features, the fitted model, the context pass, metadata and modes."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from cleaner import Cleaner, Config
+from cleaner.ingest import make_document
+from cleaner.rules import RuleVerdict
+from cleaner.scoring import load_model, score_document
+from cleaner.scoring.features import FEATURES, document_features
+from cleaner.scoring.stopwords import language_of
+
+PROSE = [
+    "The council voted on Tuesday to rebuild the old stone bridge over the river, a project that residents "
+    "have asked for since the floods of last winter cut the town in two.",
+    "Engineers said the work would take about eighteen months and that a temporary footbridge would be put up "
+    "first, so that children can still walk to the school on the other bank.",
+    "The mayor told reporters that the cost would be shared with the regional government, which has already "
+    "set aside part of the money in this year's budget.",
+    "Some shop owners on the main street worry that the building site will keep customers away, but most of "
+    "the people who came to the meeting welcomed the decision.",
+]
+MENU = ["Home", "News", "Sport", "Business", "Culture", "Weather"]
+FOOTER = ["About us", "Contact", "Privacy policy", "Cookie settings", "© 2024 Example Media. All rights reserved."]
+
+
+def page(*parts: list[str]) -> str:
+    return "\n\n".join("\n".join(part) for part in parts)
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner(Config(use_rules=False))
+
+
+def test_language_is_chosen_by_stopword_coverage() -> None:
+    assert language_of(" ".join(PROSE).split()) == "English"
+    german = "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss neu zu bauen, weil sie marode ist."
+    assert language_of(german.split()) == "German"
+    spanish = "El ayuntamiento decidió el martes reconstruir el viejo puente sobre el río, que estaba en mal estado."
+    assert language_of(spanish.split()) == "Spanish"
+    assert language_of("1234 5678 ####".split()) is None
+
+
+def test_features_of_prose_and_furniture_differ_the_right_way() -> None:
+    doc = make_document(page(["Share this article"], [PROSE[0]], ["Read more ..."], ["3 comments"]))
+    found = document_features(doc)
+    assert found.language == "en"
+    rows = [dict(zip(FEATURES, vector)) for vector in found.vectors]
+    share, prose, teaser, counter = rows
+    assert share["boilerplate"] > 0.5 and prose["boilerplate"] == 0
+    assert prose["stopwords"] > 0.3 and prose["final_punct"] == 1.0
+    assert teaser["teaser"] == 1.0
+    assert counter["counter"] == 1.0
+
+
+def test_contributions_add_up_to_the_logit() -> None:
+    model = load_model()
+    scored = score_document(make_document(page(MENU, PROSE)), model)
+    for score in scored.scores:
+        assert math.isclose(model.line.bias + sum(v for _, v in score.contributions), score.logit, abs_tol=1e-9)
+
+
+def test_article_kept_menu_and_footer_dropped(cleaner: Cleaner) -> None:
+    result = cleaner.clean_text(page(MENU, PROSE, FOOTER))
+    assert result.text == "\n".join(PROSE) + "\n"
+    for decision in result.decisions:
+        assert decision.reason.kind in ("score", "context")
+        assert decision.contributions, "every scored line says which features decided"
+
+
+def test_explain_names_features_for_scored_lines(cleaner: Cleaner) -> None:
+    result = cleaner.clean_text(page(MENU, PROSE))
+    dropped = next(d for d in result.decisions if not d.keep)
+    assert dropped.reason.source == "cleaner/data/scoring.json"
+    names = {name.removeprefix("context.") for name, _ in dropped.contributions}
+    assert {"log_words", "stopwords", "near", "short_run"} <= names
+
+
+def test_a_prose_line_inside_the_menu_region_goes_with_it(cleaner: Cleaner) -> None:
+    # A footer paragraph that reads like prose, far below the article, after a run of links.
+    lonely = "This website uses cookies to improve your experience, and by continuing to browse you agree to this."
+    result = cleaner.clean_text(page(MENU, PROSE, FOOTER, [lonely], FOOTER))
+    assert lonely not in result.text
+    assert all(p in result.text for p in PROSE)
+
+
+def test_short_line_between_article_lines_stays(cleaner: Cleaner) -> None:
+    text = page(MENU, PROSE[:2] + ["He added:"] + PROSE[2:], FOOTER)
+    assert "He added:" in cleaner.clean_text(text).text
+
+
+def test_scorer_sees_the_text_the_rules_leave(cleaner: Cleaner) -> None:
+    """Lines a rule dropped are taken out before scoring: the last article line is not judged by the footer."""
+    from cleaner.decide import judge
+
+    doc = make_document(page(PROSE, FOOTER))
+    n_prose = len(PROSE)
+    verdicts = [RuleVerdict() for _ in range(n_prose)]
+    from cleaner.model import Reason
+
+    rule = Reason("rule", "footer", "rules/sites/example.com.toml")
+    verdicts += [RuleVerdict(False, rule) for _ in FOOTER]
+    decisions, language = judge(doc, verdicts, "balanced", load_model())
+    assert language == "en"
+    assert [d.keep for d in decisions] == [True] * n_prose + [False] * len(FOOTER)
+    assert all(d.reason is rule for d in decisions[n_prose:])
+
+
+def test_metadata_is_recognised_and_kept_out_of_the_body(cleaner: Cleaner) -> None:
+    text = page(MENU, ["Council votes to rebuild the old stone bridge"], ["By Jane Smith"], ["12 March 2024"], PROSE, FOOTER)
+    result = cleaner.clean_text(text, url="https://news.example.com/2024/03/council-rebuild-stone-bridge")
+    meta = result.metadata
+    assert meta.title == "Council votes to rebuild the old stone bridge"
+    assert meta.byline == "By Jane Smith"
+    assert meta.date == "12 March 2024"
+    assert result.text == "\n".join(PROSE) + "\n"
+    reasons = {d.reason.id for d in result.decisions if not d.keep}
+    assert {"metadata:title", "metadata:byline", "metadata:date"} <= reasons
+
+
+def test_keep_title_puts_the_title_first() -> None:
+    text = page(["Council votes to rebuild the old stone bridge"], PROSE)
+    result = Cleaner(Config(use_rules=False, keep_title=True)).clean_text(text)
+    assert result.text.startswith("Council votes to rebuild the old stone bridge\n\n" + PROSE[0])
+
+
+def test_modes_keep_more_from_precision_to_recall() -> None:
+    text = page(MENU, ["Photo: Jane Smith / Example Agency"], PROSE, ["Posted in Local news, Transport"], FOOTER)
+    kept = {}
+    for mode in ("precision", "balanced", "recall"):
+        result = Cleaner(Config(use_rules=False, mode=mode)).clean_text(text)
+        kept[mode] = sum(d.keep for d in result.decisions)
+    assert kept["precision"] <= kept["balanced"] <= kept["recall"]
+    model = load_model()
+    assert model.thresholds["precision"] > model.thresholds["balanced"] > model.thresholds["recall"]
+
+
+def test_a_short_article_is_not_lost(cleaner: Cleaner) -> None:
+    """When nothing reaches the threshold, the best lines are kept rather than nothing."""
+    text = page(["Home", "Blog"], ["We released issue one of the magazine today, with a new website."], ["Tags: news"])
+    result = cleaner.clean_text(text)
+    assert "issue one of the magazine" in result.text

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from cleaner.model import Decision, Document, Reason
+from cleaner.model import Decision, Document, Line, Reason
 from cleaner.scoring.tokens import DATE
 
 #: How many lines before the first body line are searched, and body lines after it.
@@ -44,6 +44,7 @@ BYLINE = regex.compile(
 )
 BYLINE_PREFIX = regex.compile(r"^\s*(?:by|von|par|por|di|door|de|автор|автори|авторы)\s+", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"[.;,][\"'”’»)\]]*\s*$")
+PROSE_END = regex.compile(r"[.!?…:][\"'”’»)\]]*\s*$")
 STOP_SLUG = frozenset("www html htm php aspx index news article story com co uk org net".split())
 
 
@@ -61,7 +62,7 @@ class FoundMetadata:
 def find_metadata(document: Document, decisions: tuple[Decision, ...], url: str | None = None) -> FoundMetadata:
     lines = document.lines
     words = [WORD.findall(line.text) for line in lines]
-    start = _body_start(decisions, words)
+    start = _body_start(decisions, lines, words)
     if start is None:
         return FoundMetadata(decisions)
     lo, hi = max(0, start - LOOK_BEFORE), min(len(lines), start + LOOK_INTO)
@@ -96,12 +97,17 @@ def find_metadata(document: Document, decisions: tuple[Decision, ...], url: str 
     return FoundMetadata(tuple(marked), **values)
 
 
-def _body_start(decisions: Sequence[Decision], words: Sequence[list[str]]) -> int | None:
-    """The first kept line long enough to be article prose."""
-    for d, w in zip(decisions, words):
-        if d.keep and len(w) >= BODY_MIN_WORDS:
-            return d.line
-    return None
+def _body_start(decisions: Sequence[Decision], lines: Sequence[Line], words: Sequence[list[str]]) -> int | None:
+    """The first kept line that reads as prose: long enough and ending like a sentence.
+
+    A long headline (no full stop) is not the body; when no line ends like a
+    sentence, the first long kept line is taken.
+    """
+    long_enough = [d.line for d, w in zip(decisions, words) if d.keep and len(w) >= BODY_MIN_WORDS]
+    for i in long_enough:
+        if PROSE_END.search(lines[i].text):
+            return i
+    return long_enough[0] if long_enough else None
 
 
 def _slug_words(url: str | None) -> set[str]:

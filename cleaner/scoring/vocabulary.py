@@ -33,6 +33,9 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
         r"linkedin", r"whatsapp", r"instagram", r"youtube", r"pinterest", r"reddit", r"telegram", r"rss",
         r"accept( all)?", r"manage (preferences|settings)", r"ad ?choices", r"site ?map", r"careers", r"faq",
         r"terms", r"disclaimer", r"feedback", r"permalink", r"author", r"min(ute)? read", r"loading",
+        r"your (support|donation|contribution)", r"donations?", r"premium", r"bookmark", r"commenting",
+        r"join (our|the) (community|conversation|mailing list)", r"free trial", r"already (a )?(subscriber|member)",
+        r"latest (headlines|news)", r"google news", r"unlock", r"exclusive offer",
     ),
     "de": (
         r"teilen", r"drucken", r"abonnieren", r"anmelden", r"abmelden", r"registrieren", r"newsletter",

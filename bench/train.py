@@ -147,7 +147,9 @@ def stage1_logits(stage: LinearStage, sample: Sample) -> np.ndarray:
 
 
 def stack(samples: list[Sample], logits: list[np.ndarray], region: float) -> np.ndarray:
-    rows = [np.array(context_vectors(list(z), s.words, s.blocks, region), dtype=float).reshape(-1, len(CONTEXT_FEATURES))
+    punct = FEATURES.index("final_punct")
+    rows = [np.array(context_vectors(list(z), s.words, s.blocks, region, list(s.features[:, punct] > 0)),
+                     dtype=float).reshape(-1, len(CONTEXT_FEATURES))
             for s, z in zip(samples, logits)]
     return np.vstack(rows)
 
@@ -173,8 +175,7 @@ def fit_model(samples: list[Sample], args: argparse.Namespace, inner_folds: int)
 
 def clean_all(samples: list[Sample], model: ScoringModel) -> dict[str, list[tuple[bool, float]]]:
     """Each page's final decisions (metadata lines forced out) from the real pipeline, rules off."""
-    cleaner = Cleaner(Config(use_rules=False))
-    cleaner.model = model
+    cleaner = Cleaner(Config(use_rules=False), model=model)
     out = {}
     for s in samples:
         result = cleaner.clean(s.document)

@@ -35,13 +35,15 @@ class Cleaner:
     Picklable (it holds only plain data), so it can be sent to process pools.
     """
 
-    def __init__(self, config: Config | None = None, rules_dirs: tuple[Path, ...] | None = None) -> None:
+    def __init__(
+        self, config: Config | None = None, rules_dirs: tuple[Path, ...] | None = None, model: ScoringModel | None = None
+    ) -> None:
         config = config or Config()
         if rules_dirs is not None:
             config = Config(**{**config.__dict__, "rules_dirs": tuple(Path(p) for p in rules_dirs)})
         self.config = config
         self.rulebook: RuleBook = load_rulebook(config.rules_dirs) if config.use_rules else RuleBook()
-        self.model: ScoringModel = load_model()
+        self.model: ScoringModel = model or load_model()  # `model`: other weights, e.g. while fitting them
         self.fingerprint = digest(
             __version__, config.fingerprint_parts(), self.rulebook.digest, self.model.digest, extraction_fingerprint()
         )

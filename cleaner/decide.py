@@ -15,8 +15,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-import regex
-
 from dataclasses import replace
 
 from cleaner.config import Mode
@@ -24,14 +22,13 @@ from cleaner.explain import kept_text
 from cleaner.ingest import make_document
 from cleaner.model import Decision, Document, Reason
 from cleaner.rules import RuleVerdict
-from cleaner.scoring import LineScore, ScoringModel, load_model, score_document
+from cleaner.scoring import ScoredDocument, ScoringModel, score_document
 from cleaner.scoring.context import CONTEXT_FEATURES, RULE_DROP_LOGIT, RULE_KEEP_LOGIT, context_vectors
 
 MODEL_SOURCE = "cleaner/data/scoring.json"
 #: `_best_available`: share of the best line's score a line needs, and the lowest best score that counts.
 FALLBACK_SHARE = 0.7
 FALLBACK_FLOOR = 0.05
-_WORD = regex.compile(r"\w+")
 #: Context features whose push names the reason of a context decision.
 _CONTEXT_REASONS = {
     "in_region": "main-body",
@@ -61,12 +58,10 @@ def judge(
     open_lines = [i for i, text in enumerate(texts) if text]
     if len(open_lines) == len(lines) and not any(v.cuts for v in verdicts):
         scored = score_document(document, model)
-        return decide(document, verdicts, scored.scores, mode, model, scored.features.words), scored.language
+        return decide(document, verdicts, scored, mode, model), scored.language
     view = make_document(_join(document, open_lines, texts), source=document.source, url=document.url, site=document.site)
     scored = score_document(view, model)
-    inside = decide(
-        view, [replace(verdicts[i], cuts=()) for i in open_lines], scored.scores, mode, model, scored.features.words
-    )
+    inside = decide(view, [replace(verdicts[i], cuts=()) for i in open_lines], scored, mode, model)
     decisions = [
         Decision(line.index, False, 0.0, (v.reason,), v.cuts) if dropped and v.reason else None
         for line, v, dropped in zip(lines, verdicts, rule_dropped)
@@ -96,22 +91,21 @@ def _join(document: Document, indices: Sequence[int], texts: Sequence[str]) -> s
 def decide(
     document: Document,
     verdicts: Sequence[RuleVerdict],
-    scores: Sequence[LineScore],
+    scored: ScoredDocument,
     mode: Mode,
-    model: ScoringModel | None = None,
-    words: Sequence[int] | None = None,
+    model: ScoringModel,
 ) -> tuple[Decision, ...]:
-    """One decision per line of `document` (see the module docstring)."""
-    model = model or load_model()
+    """One decision per line of `document`, from rule verdicts and stage-1 scores (see the module docstring)."""
     threshold = model.thresholds[mode]
     lines = document.lines
-    if words is None:
-        words = [len(_WORD.findall(line.text)) for line in lines]
+    scores = scored.scores
     logits = [
         RULE_KEEP_LOGIT if v.keep else RULE_DROP_LOGIT if v.keep is False and v.reason else s.logit
         for v, s in zip(verdicts, scores)
     ]
-    vectors = context_vectors(logits, words, [line.block for line in lines], model.region_threshold)
+    vectors = context_vectors(
+        logits, scored.features.words, [line.block for line in lines], model.region_threshold, scored.features.punctuated
+    )
     stage = model.context
     z_weight = stage.weights[0] / stage.scales[0]
     decisions = []

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 CONTEXT_FEATURES: tuple[str, ...] = (
     "line", "prev1", "next1", "prev2", "next2", "near", "wide", "block",
     "in_region", "before_region", "after_region", "region_gap", "short_run", "log_words", "region_share",
-    "line_negative", "line_short",
+    "line_negative", "line_short", "unpunctuated_run",
 )
 
 #: Stage-1 logit given to a line a rule dropped / kept, and to positions past the edges.
@@ -57,12 +57,21 @@ def _weighted_mean(values: Sequence[float], weights: Sequence[float], lo: int, h
 
 
 def context_vectors(
-    logits: Sequence[float], words: Sequence[int], blocks: Sequence[int], region_threshold: float
+    logits: Sequence[float],
+    words: Sequence[int],
+    blocks: Sequence[int],
+    region_threshold: float,
+    punctuated: Sequence[bool] | None = None,
 ) -> list[tuple[float, ...]]:
-    """Stage-2 feature vectors (in `CONTEXT_FEATURES` order) for every line."""
+    """Stage-2 feature vectors (in `CONTEXT_FEATURES` order) for every line.
+
+    `punctuated[i]`: line i ends like a sentence (runs of lines that do not, such as
+    menus and lists of headlines, are a feature); all True when not given.
+    """
     n = len(logits)
     if not n:
         return []
+    headline_runs = _runs([not p for p in punctuated] if punctuated is not None else [False] * n)
     probabilities = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) for z in logits]
     first, last = main_region(probabilities, words, region_threshold)
     weights = [math.sqrt(w + 1) for w in words]
@@ -73,7 +82,7 @@ def context_vectors(
     for z, w, b in zip(logits, weights, blocks):
         block_sum[b] = block_sum.get(b, 0.0) + z * w
         block_weight[b] = block_weight.get(b, 0.0) + w
-    runs = _short_runs(words)
+    runs = _runs([w <= SHORT_WORDS for w in words])
     vectors = []
     for i in range(n):
         z, b = logits[i], blocks[i]
@@ -100,21 +109,22 @@ def context_vectors(
                 region_share,
                 min(z, 0.0),  # own evidence against: a share button inside the article still goes
                 z if words[i] <= SHORT_WORDS else 0.0,  # a short line's own look counts more than for prose
+                math.log1p(headline_runs[i]),
             )
         )
     return vectors
 
 
-def _short_runs(words: Sequence[int]) -> list[int]:
-    """For each short line, the length of the run of short lines it belongs to (0 for others)."""
-    runs = [0] * len(words)
+def _runs(flags: Sequence[bool]) -> list[int]:
+    """For each flagged line, the length of the run of flagged lines it belongs to (0 for others)."""
+    runs = [0] * len(flags)
     i = 0
-    while i < len(words):
-        if words[i] > SHORT_WORDS:
+    while i < len(flags):
+        if not flags[i]:
             i += 1
             continue
         j = i
-        while j < len(words) and words[j] <= SHORT_WORDS:
+        while j < len(flags) and flags[j]:
             j += 1
         for k in range(i, j):
             runs[k] = j - i

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from cleaner.model import Document
+from cleaner.scoring.credits import credit
 from cleaner.scoring.layout import layout_features
 from cleaner.scoring.shape import shape_features
 from cleaner.scoring.stopwords import language_of, stoplist, stopword_density
@@ -36,6 +37,8 @@ FEATURES: tuple[str, ...] = (
     "stopwords", "stopwords_long", "log_stopwords", "boilerplate", "boilerplate_any",
     # layout
     "position", "head", "tail", "alone", "block_lines", "repeated",
+    # captions
+    "credit",
 )
 
 
@@ -47,6 +50,12 @@ class DocumentFeatures:
     stoplist_name: str | None
     vectors: tuple[tuple[float, ...], ...]
     words: tuple[int, ...]
+
+    @property
+    def punctuated(self) -> list[bool]:
+        """Whether each line ends like a sentence (the `final_punct` feature)."""
+        column = FEATURES.index("final_punct")
+        return [vector[column] > 0 for vector in self.vectors]
 
 
 def document_features(document: Document) -> DocumentFeatures:
@@ -69,5 +78,6 @@ def document_features(document: Document) -> DocumentFeatures:
         found["boilerplate"] = share
         found["boilerplate_any"] = 1.0 if share > 0 else 0.0
         found.update(where)
+        found["credit"] = credit(line.text)
         vectors.append(tuple(found[f] for f in FEATURES))
     return DocumentFeatures(language, name, tuple(vectors), tuple(len(w) for w in tokens))

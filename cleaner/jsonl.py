@@ -8,9 +8,9 @@ datatrove/dolma layout `{"id", "text", "metadata"}`):
 
     {"lines_in": 12, "lines_dropped": 5, "chars_in": 2210, "chars_out": 1630,
      "chars_removed": 580, "reasons": {"score:boilerplate-like": 5}, "site": null,
-     "rule_files": [], "input": "text", "title": "...", "byline": "...", "date": "..."}
+     "rule_files": [], "input": "text", "title": "...", "byline": "...", "date": "...", "language": "en"}
 
-(`title`, `byline`, `date` only when recognised; for a record cleaned from its
+(`title`, `standfirst`, `byline`, `date`, `language` only when recognised; for a record cleaned from its
 `html`, `input` is `"html"` and the counts are of trafilatura's text.) A line that is not a JSON
 object, or a record without a usable text, becomes an *error record*
 `{"error": "...", "line": N, "id": ...}` in its place (or goes to a separate
@@ -130,7 +130,7 @@ def cleaner_record(result: CleanResult, chars_in: int, source: str) -> dict[str,
         "rule_files": list(meta.rule_files),
         "input": source,
     }
-    for name in ("title", "byline", "date"):
+    for name in ("title", "standfirst", "byline", "date", "language"):
         value = getattr(meta, name)
         if value:
             record[name] = value

@@ -144,3 +144,17 @@ def test_a_short_article_is_not_lost(cleaner: Cleaner) -> None:
     text = page(["Home", "Blog"], ["We released issue one of the magazine today, with a new website."], ["Tags: news"])
     result = cleaner.clean_text(text)
     assert "issue one of the magazine" in result.text
+
+
+def test_metadata_reaches_report_and_jsonl_records(cleaner: Cleaner) -> None:
+    from cleaner.explain import report_record
+    from cleaner.jsonl import clean_record
+
+    text = page(MENU, ["Council votes to rebuild the old stone bridge"], ["By Jane Smith"], PROSE, FOOTER)
+    record = clean_record(cleaner, {"id": "a1", "text": text, "url": "https://news.example.com/council-stone-bridge"})
+    meta = record["cleaner"]
+    assert meta["title"] == "Council votes to rebuild the old stone bridge"
+    assert meta["byline"] == "By Jane Smith" and meta["language"] == "en"
+    assert "Jane Smith" not in record["text"]
+    report = report_record(cleaner.clean_text(text), "story.txt")
+    assert report["byline"] == "By Jane Smith"

@@ -12,6 +12,7 @@ context features as `context.NAME`.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Sequence
 
@@ -165,7 +166,7 @@ def _reason(
     holds for this line (an indicator such as `after_region` that is 0 here pushes
     only by not holding, which names nothing).
     """
-    top = sorted(parts, key=lambda kv: -abs(kv[1]))[:4]
+    top = heapq.nlargest(4, parts, key=lambda kv: abs(kv[1]))
     detail = ", ".join(f"{name} {value:+.2f}" for name, value in top)
     if keep == alone_keep:
         return Reason("score", "article-like" if keep else "boilerplate-like", MODEL_SOURCE, detail)

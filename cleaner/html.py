@@ -191,7 +191,7 @@ def document_from_html(
 #: this *and* it is at an edge of the text (see `revise_extracted`); rule drops and
 #: cuts always apply. Chosen by measurement so that cleaning makes trafilatura's
 #: output better on every benchmark dataset (bench/html_quality.py, BENCHMARKS.md "html").
-EXTRACTED_DROP_BELOW = 0.1
+EXTRACTED_DROP_BELOW = 0.07
 
 
 def revise_extracted(decisions: tuple[Decision, ...], drop_below: float = EXTRACTED_DROP_BELOW) -> tuple[Decision, ...]:

@@ -21,6 +21,7 @@ from cleaner.ingest import document_from_bytes, document_from_text
 from cleaner.metadata import find_metadata
 from cleaner.model import CleanResult, Decision, Document, Metadata
 from cleaner.rules import RuleBook, apply_rules, load_rulebook
+from cleaner.rules.schema import RuleFile
 from cleaner.scoring import ScoringModel, load_model
 
 #: Metadata fields an HTML page can supply (from trafilatura) when cleaning found none.
@@ -36,13 +37,22 @@ class Cleaner:
     """
 
     def __init__(
-        self, config: Config | None = None, rules_dirs: tuple[Path, ...] | None = None, model: ScoringModel | None = None
+        self,
+        config: Config | None = None,
+        rules_dirs: tuple[Path, ...] | None = None,
+        model: ScoringModel | None = None,
+        learned: tuple[RuleFile, ...] = (),
     ) -> None:
         config = config or Config()
         if rules_dirs is not None:
             config = Config(**{**config.__dict__, "rules_dirs": tuple(Path(p) for p in rules_dirs)})
         self.config = config
         self.rulebook: RuleBook = load_rulebook(config.rules_dirs) if config.use_rules else RuleBook()
+        if learned:  # site rules learned in memory (`clean --learn`, cleaner.learn); they apply even with use_rules off
+            from cleaner.learn.book import with_learned
+
+            self.rulebook = with_learned(self.rulebook, learned)
+        self.learned = bool(learned)
         self.model: ScoringModel = model or load_model()  # `model`: other weights, e.g. while fitting them
         self.fingerprint = digest(
             __version__, config.fingerprint_parts(), self.rulebook.digest, self.model.digest, extraction_fingerprint()
@@ -60,6 +70,10 @@ class Cleaner:
         config = self.config
         selection = self.rulebook.select(document, site=config.site)
         verdicts = apply_rules(selection, document)
+        if self.learned:
+            from cleaner.learn.book import mark_learned
+
+            verdicts = mark_learned(verdicts)
         decisions, language = judge(document, verdicts, config.mode, self.model)
         fields: dict[str, str | None] = {}
         if document.origin == "extracted":

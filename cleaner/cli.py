@@ -109,13 +109,21 @@ def clean(
     no_rules: NoRulesOption = False,
     rules: RulesOption = None,
     keep_title: KeepTitleOption = False,
+    learn: Annotated[
+        bool, typer.Option("--learn", help="First learn each site's recurring lines from PATHS (no files written).")
+    ] = False,
 ) -> None:
     """Clean files or folders, writing NAME.clean.txt next to each NAME.txt.
 
     Example: cleaner clean ~/scrape/ --jobs 4 --report decisions.jsonl
     """
     config = make_config(mode, site, no_rules, rules, keep_title)
-    cleaner = Cleaner(config)
+    if learn:
+        from cleaner.cli_learn import learned_rule_files
+
+        cleaner = Cleaner(config, learned=learned_rule_files(paths, config.site, jobs, quiet))
+    else:
+        cleaner = Cleaner(config)
     if paths == ["-"]:
         raise typer.Exit(_clean_stdin(cleaner, explain))
     if "-" in paths:
@@ -248,6 +256,9 @@ from cleaner.cli_jsonl import jsonl_command  # noqa: E402  (it uses the options 
 app.command("jsonl")(jsonl_command)
 
 from cleaner.cli_rules import rules_app  # noqa: E402
+from cleaner.cli_learn import learn_command  # noqa: E402
+
+app.command("learn")(learn_command)
 
 app.add_typer(rules_app, name="rules")
 

@@ -1,0 +1,276 @@
+"""Count, per site, in how many pages each line occurs: two streaming passes.
+
+Pass 1 (`count_keys`) reads every page once and counts hashed line keys per site
+with lossy counting (Manku and Motwani): every `width` pages the keys that can no
+longer reach the share `epsilon` are forgotten, so the counters stay small on any
+number of pages, and every key whose true count reaches the threshold survives as
+a candidate. Pass 2 (`count_candidates`) reads the pages again and counts only the
+candidates, exactly, with their text, sample pages, neighbours (for runs of lines)
+and, for sentence-like lines, the scorer's stage-1 probability. Reading and hashing
+happen in worker processes (`workers`); the counters are merged in this process.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from cleaner.batch import HTML_SUFFIXES, Job
+from cleaner.ingest import InputError, document_from_bytes
+from cleaner.learn.normalise import line_key
+from cleaner.model import Document
+from cleaner.rules.apply import reads_like_article
+from cleaner.rules.domains import registrable_domain
+
+#: Pages per task sent to a worker process.
+CHUNK = 32
+#: Sample pages, stage-1 probabilities and keep-example lines remembered per line / site.
+SAMPLES = 3
+#: A keep example must be at least this long (a real sentence of the site).
+KEEP_EXAMPLE_MIN_CHARS = 40
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def read_page(job: Job, site: str | None = None) -> tuple[str | None, Document]:
+    """One input as a `Document` and its site: `site` > the page's URL > the folder name.
+
+    HTML pages go through trafilatura first, as `cleaner clean` does, so that learned
+    lines are the lines cleaning will see. Raises `InputError` or `OSError`.
+    """
+    if job.problem:
+        raise InputError(job.problem)
+    data = job.source.read_bytes()
+    if job.source.suffix.lower() in HTML_SUFFIXES:
+        from cleaner.html import document_from_html
+
+        document, _ = document_from_html(data, source=str(job.source), site=job.site_hint)
+    else:
+        document = document_from_bytes(data, source=str(job.source), site=job.site_hint)
+    found = site or (registrable_domain(document.url) if document.url else None) or job.site_hint
+    return (registrable_domain(found) if found else None), document
+
+
+@dataclass(frozen=True)
+class PageKeys:
+    """Pass 1 for one page: its site and the keys of its distinct lines."""
+
+    source: str
+    site: str | None
+    keys: tuple[bytes, ...] = ()
+    problem: str | None = None
+
+
+def page_keys(job: Job, site: str | None) -> PageKeys:
+    try:
+        found, document = read_page(job, site)
+    except (InputError, OSError) as err:
+        return PageKeys(str(job.source), None, problem=str(getattr(err, "strerror", None) or err))
+    keys = dict.fromkeys(k for k in (line_key(line.text) for line in document.lines) if k is not None)
+    return PageKeys(str(job.source), found, tuple(keys))
+
+
+@dataclass
+class LossyCounter:
+    """Approximate page counts of keys for one site, in bounded memory.
+
+    A kept count never exceeds the true count, and true count <= count + delta;
+    keys whose true count is below `epsilon` x pages may be forgotten.
+    """
+
+    epsilon: float
+    pages: int = 0
+    counts: dict[bytes, list[int]] = field(default_factory=dict)  #: key -> [count, delta]
+
+    @property
+    def width(self) -> int:
+        return max(1, math.ceil(1 / self.epsilon))
+
+    def add(self, keys: Iterable[bytes]) -> None:
+        self.pages += 1
+        bucket = math.ceil(self.pages / self.width)
+        for key in keys:
+            entry = self.counts.get(key)
+            if entry is None:
+                self.counts[key] = [1, bucket - 1]
+            else:
+                entry[0] += 1
+        if self.pages % self.width == 0:
+            self.counts = {k: e for k, e in self.counts.items() if e[0] + e[1] > bucket}
+
+    def candidates(self, threshold: int) -> frozenset[bytes]:
+        """Every key whose true page count may reach `threshold`."""
+        return frozenset(k for k, (count, delta) in self.counts.items() if count + delta >= threshold)
+
+
+@dataclass(frozen=True)
+class SeenLine:
+    """A candidate line as it occurs on one page."""
+
+    key: bytes
+    text: str
+    index: int  #: `Line.index` on the page
+    probability: float | None  #: stage-1 article-likeness, only for sentence-like lines
+
+
+@dataclass(frozen=True)
+class PageLines:
+    """Pass 2 for one page: its candidate lines and one line of its own (a keep example)."""
+
+    source: str
+    site: str | None
+    lines: tuple[SeenLine, ...] = ()
+    own_line: str | None = None
+
+
+def page_lines(job: Job, site: str | None, candidates: dict[str, frozenset[bytes]]) -> PageLines | None:
+    try:
+        found, document = read_page(job, site)
+    except (InputError, OSError):
+        return None  # reported in pass 1
+    wanted = candidates.get(found or "", frozenset())
+    if not wanted:
+        return PageLines(str(job.source), found)
+    seen: list[tuple[bytes, int, str]] = []
+    own: str | None = None
+    for line in document.lines:
+        key = line_key(line.text)
+        if key is not None and key in wanted:
+            seen.append((key, line.index, line.text))
+        elif len(line.text) >= KEEP_EXAMPLE_MIN_CHARS and reads_like_article(line.text.strip()):
+            if own is None or len(line.text) > len(own):
+                own = line.text.strip()
+    probabilities: dict[int, float] = {}
+    if any(reads_like_article(text.strip()) for _, _, text in seen):
+        from cleaner.scoring import load_model, score_lines
+
+        scores = score_lines(document, load_model())
+        probabilities = {i: scores[i].probability for _, i, text in seen if reads_like_article(text.strip())}
+    lines = tuple(SeenLine(key, text, i, probabilities.get(i)) for key, i, text in seen)
+    return PageLines(str(job.source), found, lines, own)
+
+
+@dataclass
+class SiteCounts:
+    """Pass 2 totals for one site (only candidate keys, so small)."""
+
+    pages: int = 0
+    docs: Counter[bytes] = field(default_factory=Counter)  #: key -> pages it occurs on
+    text: dict[bytes, str] = field(default_factory=dict)  #: key -> first text seen
+    varies: set[bytes] = field(default_factory=set)  #: keys seen with more than one text
+    samples: dict[bytes, list[str]] = field(default_factory=dict)  #: key -> first sample pages
+    probabilities: dict[bytes, list[float]] = field(default_factory=dict)
+    pairs: Counter[tuple[bytes, bytes]] = field(default_factory=Counter)  #: (line, next line) -> pages
+    own_lines: list[str] = field(default_factory=list)
+
+    def add(self, page: PageLines) -> None:
+        self.pages += 1
+        if page.own_line and len(self.own_lines) < SAMPLES:
+            self.own_lines.append(page.own_line)
+        counted: set[bytes] = set()
+        for seen in page.lines:
+            known = self.text.setdefault(seen.key, seen.text)
+            if known != seen.text:
+                self.varies.add(seen.key)
+            if seen.key not in counted:
+                counted.add(seen.key)
+                self.docs[seen.key] += 1
+                pages = self.samples.setdefault(seen.key, [])
+                if len(pages) < SAMPLES:
+                    pages.append(page.source)
+            probabilities = self.probabilities.setdefault(seen.key, [])
+            if seen.probability is not None and len(probabilities) < SAMPLES:
+                probabilities.append(seen.probability)
+        pairs = {(a.key, b.key) for a, b in zip(page.lines, page.lines[1:]) if b.index == a.index + 1}
+        self.pairs.update(pairs)
+
+
+def parallel_map(
+    function: Callable[[list[T]], list[R]], items: Iterable[T], workers: int,
+    initializer: Callable[..., None] | None = None, initargs: tuple[object, ...] = (),
+) -> Iterator[R]:
+    """`function` over chunks of `items` in `workers` processes, results in input order.
+
+    At most `workers` x 4 chunks are in flight, so memory does not grow with the input.
+    """
+    chunks = _chunks(items)
+    if workers <= 1:
+        if initializer is not None:
+            initializer(*initargs)
+        for chunk in chunks:
+            yield from function(chunk)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=initializer, initargs=initargs) as pool:
+        in_flight: list[Future[list[R]]] = []
+        for chunk in chunks:
+            in_flight.append(pool.submit(function, chunk))
+            if len(in_flight) >= workers * 4:
+                yield from in_flight.pop(0).result()
+        for future in in_flight:
+            yield from future.result()
+
+
+def _chunks(items: Iterable[T]) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def keys_of_chunk(chunk: list[tuple[Job, str | None]]) -> list[PageKeys]:
+    """Pass 1 over a chunk of (job, forced site) pairs (runs in a worker)."""
+    return [page_keys(job, site) for job, site in chunk]
+
+
+#: Pass 2 candidates in a worker process, set once by `_init_candidates` (as batch.py's `_WORKER`).
+_CANDIDATES: dict[str, frozenset[bytes]] = {}
+
+
+def _init_candidates(candidates: dict[str, frozenset[bytes]]) -> None:
+    global _CANDIDATES
+    _CANDIDATES = candidates
+
+
+def lines_of_chunk(chunk: list[tuple[Job, str | None]]) -> list[PageLines | None]:
+    """Pass 2 over a chunk, with the candidates given to `_init_candidates`."""
+    return [page_lines(job, site, _CANDIDATES) for job, site in chunk]
+
+
+def count_keys(
+    jobs: Iterable[Job], site: str | None, epsilon: float, workers: int, on_problem: Callable[[str, str], None]
+) -> tuple[dict[str, LossyCounter], int]:
+    """Pass 1: a lossy counter per site, and the number of readable pages without a site."""
+    counters: dict[str, LossyCounter] = {}
+    unsited = 0
+    for page in parallel_map(keys_of_chunk, ((job, site) for job in jobs), workers):
+        if page.problem is not None:
+            on_problem(page.source, page.problem)
+        elif page.site is None:
+            unsited += 1
+        else:
+            counters.setdefault(page.site, LossyCounter(epsilon)).add(page.keys)
+    return counters, unsited
+
+
+def count_candidates(
+    jobs: Iterable[Job], site: str | None, candidates: dict[str, frozenset[bytes]], workers: int
+) -> dict[str, SiteCounts]:
+    """Pass 2: exact counts, texts, sample pages and neighbours of the candidate keys."""
+    totals: dict[str, SiteCounts] = {}
+    stream = parallel_map(
+        lines_of_chunk, ((job, site) for job in jobs), workers, initializer=_init_candidates, initargs=(candidates,)
+    )
+    for page in stream:
+        if page is not None and page.site in candidates:
+            totals.setdefault(page.site, SiteCounts()).add(page)
+    return totals

@@ -1,0 +1,136 @@
+"""Write proposals as site rule files, merging with a file that is already there.
+
+A rule file written by `cleaner learn` is an ordinary site file (rules/README.md).
+On a re-run the file's hand-written rules (any id not starting with `learned-`),
+its comments and header are kept word for word; the previously learned rules are
+replaced by the new ones, and the `Change` says which learned rules were added,
+removed or kept (compared by pattern).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from cleaner.learn.propose import LEARNED_PREFIX, LearnedRule, SiteProposal
+
+_RULES_HEADER = regex.compile(r"^\[\[rules\]\][ \t]*(?:#.*)?$", regex.MULTILINE)
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string (JSON escapes are valid TOML escapes)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def rule_toml(rule: LearnedRule) -> str:
+    """One `[[rules]]` table."""
+    lines = [
+        "[[rules]]",
+        f"id = {toml_string(rule.id)}",
+        'kind = "line"',
+        f"pattern = {toml_string(rule.pattern)}",
+    ]
+    if rule.is_regex:
+        lines.append("regex = true")
+    if rule.ignore_case:
+        lines.append("ignore_case = true")
+    lines.append(f"why = {toml_string(rule.why)}")
+    lines.append(f"drop_examples = [{toml_string(chr(10).join(rule.lines))}]")
+    lines.append(f"keep_examples = [{', '.join(toml_string(k) for k in rule.keep_examples)}]")
+    return "\n".join(lines) + "\n"
+
+
+def new_file_header(proposal: SiteProposal) -> str:
+    return (
+        f"# {proposal.site}: rules learned by `cleaner learn` from {proposal.pages} pages\n"
+        f"# (lines on at least {proposal.threshold} of them). Review before keeping.\n"
+        f"# Rules whose id starts with {LEARNED_PREFIX!r} are replaced when learn runs again;\n"
+        "# edit a rule's id to keep it as hand-written.\n"
+        f"domains = [{toml_string(proposal.site)}]\n"
+    )
+
+
+@dataclass(frozen=True)
+class Change:
+    """What writing one site file changed."""
+
+    path: Path
+    added: tuple[LearnedRule, ...]
+    removed: tuple[tuple[str, str], ...]  #: (id, pattern) of learned rules no longer proposed
+    kept: tuple[LearnedRule, ...]
+    hand_written: int  #: rules kept untouched
+
+    def summary(self) -> str:
+        return (
+            f"{self.path}: {len(self.added)} added, {len(self.removed)} removed, {len(self.kept)} kept"
+            f" learned rule(s); {self.hand_written} hand-written rule(s) kept"
+        )
+
+
+class MergeError(ValueError):
+    """An existing rule file that cannot be read or parsed (it is left alone)."""
+
+
+def split_tables(text: str) -> tuple[str, list[str]]:
+    """A rule file's text as its header and one text per `[[rules]]` table."""
+    starts = [m.start() for m in _RULES_HEADER.finditer(text)]
+    if not starts:
+        return text, []
+    ends = starts[1:] + [len(text)]
+    return text[: starts[0]], [text[s:e] for s, e in zip(starts, ends)]
+
+
+def merged_text(proposal: SiteProposal, existing: str | None) -> tuple[str, list[tuple[str, str]], int]:
+    """The new file text, the (id, pattern) of the old learned rules, and the hand-written count."""
+    learned = "\n".join(rule_toml(rule) for rule in proposal.rules)
+    if existing is None:
+        return new_file_header(proposal) + ("\n" + learned if learned else ""), [], 0
+    header, tables = split_tables(existing)
+    kept: list[str] = []
+    old: list[tuple[str, str]] = []
+    for table in tables:
+        try:
+            raw = tomllib.loads(table)["rules"][0]
+        except (tomllib.TOMLDecodeError, KeyError, IndexError, TypeError) as err:
+            raise MergeError(f"cannot read a [[rules]] table: {err}") from None
+        rule_id = str(raw.get("id", ""))
+        if rule_id.startswith(LEARNED_PREFIX):
+            old.append((rule_id, str(raw.get("pattern", ""))))
+        else:
+            kept.append(table)
+    body = "".join(table if table.endswith("\n\n") else table.rstrip("\n") + "\n\n" for table in kept)
+    text = header if header.endswith("\n") or not header else header + "\n"
+    if kept or learned:
+        text = text.rstrip("\n") + "\n\n" + body + learned
+    return text.rstrip("\n") + "\n", old, len(kept)
+
+
+def write_proposal(proposal: SiteProposal, out: Path) -> Change:
+    """Write (or merge into) `out/sites/<site>.toml`; raises `MergeError` or `OSError`."""
+    path = out / "sites" / f"{proposal.site}.toml"
+    existing = None
+    if path.exists():
+        try:
+            existing = path.read_text(encoding="utf-8")
+            tomllib.loads(existing)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+            raise MergeError(f"cannot merge into it: {err}") from None
+    text, old, hand_written = merged_text(proposal, existing)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(path.name + ".learn-tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+    old_patterns = {pattern for _, pattern in old}
+    new_patterns = {rule.pattern for rule in proposal.rules}
+    return Change(
+        path=path,
+        added=tuple(r for r in proposal.rules if r.pattern not in old_patterns),
+        removed=tuple((i, p) for i, p in old if p not in new_patterns),
+        kept=tuple(r for r in proposal.rules if r.pattern in old_patterns),
+        hand_written=hand_written,
+    )

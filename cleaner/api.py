@@ -61,7 +61,7 @@ class Cleaner:
     def clean(self, document: Document) -> CleanResult:
         """Decide every line of a document and render the clean text."""
         decisions, metadata = self._decide(document)
-        decisions = self._settle(document, decisions, metadata.site)
+        decisions, metadata = self._settle(document, decisions, metadata)
         title = metadata.title if self.config.keep_title else None
         return CleanResult(render(document, decisions, title), document, decisions, metadata)
 
@@ -84,12 +84,16 @@ class Cleaner:
             fields = {"title": found.title, "standfirst": found.standfirst, "byline": found.byline, "date": found.date}
         return decisions, Metadata(**fields, language=language, site=selection.site, rule_files=selection.files)
 
-    def _settle(self, document: Document, decisions: tuple[Decision, ...], site: str | None) -> tuple[Decision, ...]:
+    def _settle(
+        self, document: Document, decisions: tuple[Decision, ...], metadata: Metadata
+    ) -> tuple[tuple[Decision, ...], Metadata]:
         """Clean the output again until nothing more drops, so that cleaning is idempotent.
 
         The context pass and the metadata see different neighbours once boilerplate
-        is gone; a line a later pass drops is dropped here, with that pass's reasons.
+        is gone; a line a later pass drops is dropped here, with that pass's reasons,
+        and a metadata field only a later pass recognised is filled in.
         """
+        site = metadata.site
         for _ in range(SETTLE_PASSES):
             kept = [i for i, d in enumerate(decisions) if d.keep and kept_text(document.lines[i], d)]
             text = render(document, decisions)
@@ -98,15 +102,17 @@ class Cleaner:
             again = replace(
                 document_from_text(text), source=document.source, url=document.url, site=site, origin=document.origin
             )
-            later, _ = self._decide(again)
+            later, found = self._decide(again)
             if len(later) != len(kept) or all(d.keep for d in later):
                 break
+            fields = ("title", "standfirst", "byline", "date")
+            metadata = replace(metadata, **{f: getattr(metadata, f) or getattr(found, f) for f in fields})
             revised = list(decisions)
             for i, d in zip(kept, later):
                 if not d.keep:
                     revised[i] = replace(d, line=i, cuts=())
             decisions = tuple(revised)
-        return decisions
+        return decisions, metadata
 
     def clean_text(self, text: str, url: str | None = None, site: str | None = None) -> CleanResult:
         """Clean a string (repaired and normalised first)."""

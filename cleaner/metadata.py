@@ -35,6 +35,8 @@ from cleaner.scoring.tokens import DATE
 #: How many lines before the first body line are searched, and body lines after it.
 LOOK_BEFORE = 12
 LOOK_INTO = 3
+#: The line opening the kept text counts as a likely title only this close to the body.
+NEAR_BODY = 4
 #: A body line starts the body when it has at least this many words.
 BODY_MIN_WORDS = 12
 
@@ -135,7 +137,7 @@ def _title(lines, words, decisions, free, lo, start, slug, taken) -> int | None:
         score = 0.3 * decisions[i].score + 0.3 * min(1.0, capitals * 1.5) + 1.5 * overlap
         score += 0.4 if seen[_key(text)] > 1 else 0.0
         score += 0.3 * (1 - (start - i) / LOOK_BEFORE)
-        if i == first_kept and i < start:
+        if i == first_kept and 0 < start - i <= NEAR_BODY:
             score += 0.4  # a headline-shaped line opening the kept text, before the prose starts
         if i == start:
             score -= 0.3

@@ -158,3 +158,18 @@ def test_metadata_reaches_report_and_jsonl_records(cleaner: Cleaner) -> None:
     assert "Jane Smith" not in record["text"]
     report = report_record(cleaner.clean_text(text), "story.txt")
     assert report["byline"] == "By Jane Smith"
+
+
+def test_lines_dropped_as_metadata_are_in_the_metadata(cleaner: Cleaner) -> None:
+    """Also when only a later (settling) pass recognised them."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    for source in sorted(corpus.rglob("*.txt")):
+        if source.name.endswith((".gold.txt", ".clean.txt")):
+            continue
+        result = cleaner.clean_bytes(source.read_bytes(), source=str(source))
+        for line, decision in zip(result.document.lines, result.decisions):
+            if decision.reason.id.startswith("metadata:"):
+                field = decision.reason.id.split(":", 1)[1]
+                assert getattr(result.metadata, field), (source.name, field, line.text)

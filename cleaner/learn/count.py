@@ -117,6 +117,7 @@ class SeenLine:
     text: str
     index: int  #: `Line.index` on the page
     probability: float | None  #: stage-1 article-likeness, only for sentence-like lines
+    beside_text: bool = False  #: a neighbour is a sentence of the page's own (not a candidate)
 
 
 @dataclass(frozen=True)
@@ -139,12 +140,14 @@ def page_lines(job: Job, site: str | None, candidates: dict[str, frozenset[bytes
         return PageLines(str(job.source), found)
     seen: list[tuple[bytes, int, str]] = []
     own: str | None = None
+    own_sentence = [False] * len(document.lines)
     for line in document.lines:
         key = line_key(line.text)
         if key is not None and key in wanted:
             seen.append((key, line.index, line.text))
-        elif len(line.text) >= KEEP_EXAMPLE_MIN_CHARS and reads_like_article(line.text.strip()):
-            if own is None or len(line.text) > len(own):
+        elif reads_like_article(line.text.strip()):
+            own_sentence[line.index] = True
+            if len(line.text) >= KEEP_EXAMPLE_MIN_CHARS and (own is None or len(line.text) > len(own)):
                 own = line.text.strip()
     probabilities: dict[int, float] = {}
     if any(reads_like_article(text.strip()) for _, _, text in seen):
@@ -152,7 +155,11 @@ def page_lines(job: Job, site: str | None, candidates: dict[str, frozenset[bytes
 
         scores = score_lines(document, load_model())
         probabilities = {i: scores[i].probability for _, i, text in seen if reads_like_article(text.strip())}
-    lines = tuple(SeenLine(key, text, i, probabilities.get(i)) for key, i, text in seen)
+    last = len(document.lines) - 1
+    lines = tuple(
+        SeenLine(key, text, i, probabilities.get(i), (i > 0 and own_sentence[i - 1]) or (i < last and own_sentence[i + 1]))
+        for key, i, text in seen
+    )
     return PageLines(str(job.source), found, lines, own)
 
 
@@ -166,6 +173,7 @@ class SiteCounts:
     varies: set[bytes] = field(default_factory=set)  #: keys seen with more than one text
     samples: dict[bytes, list[str]] = field(default_factory=dict)  #: key -> first sample pages
     probabilities: dict[bytes, list[float]] = field(default_factory=dict)
+    beside_text: Counter[bytes] = field(default_factory=Counter)  #: key -> pages where it sits beside own sentences
     pairs: Counter[tuple[bytes, bytes]] = field(default_factory=Counter)  #: (line, next line) -> pages
     own_lines: list[str] = field(default_factory=list)
 
@@ -181,6 +189,7 @@ class SiteCounts:
             if seen.key not in counted:
                 counted.add(seen.key)
                 self.docs[seen.key] += 1
+                self.beside_text[seen.key] += seen.beside_text
                 pages = self.samples.setdefault(seen.key, [])
                 if len(pages) < SAMPLES:
                     pages.append(page.source)

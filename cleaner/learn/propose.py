@@ -4,8 +4,9 @@ A line that occurs on at least `threshold` pages of its site becomes a drop rule
 (a literal whole-line match, or a regex for its normal form when the pages wrote
 it differently, e.g. with other numbers). Lines that recur *together*, one after
 the other (a menu, a footer), become one rule for the whole run. A recurring line
-that reads like article text (a sentence the scorer finds article-like: a
-disclaimer, a repeated quote) is reported instead of ruled. Every rule is checked
+that reads like article text (a sentence the scorer finds article-like, beside
+the page's own sentences: a disclaimer in the body, a repeated quote) is reported
+instead of ruled; a recurring sentence among boilerplate (a sidebar blurb) is ruled. Every rule is checked
 against its own examples before it is proposed, so `cleaner rules test` passes.
 """
 
@@ -31,8 +32,11 @@ RUN_SHARE = 0.8
 #: At most this many lines in one run rule (longer runs are cut into several rules).
 MAX_RUN = 20
 #: A sentence-like recurring line is reported, not ruled, when its mean stage-1
-#: probability is at least this.
+#: probability is at least this ...
 ARTICLE_PROBABILITY = 0.5
+#: ... and on at least this share of its pages it sits next to a sentence of the page's
+#: own (inside the article, as a disclaimer does; a sidebar blurb sits among boilerplate).
+BESIDE_TEXT_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,8 @@ def propose(site: str, counts: SiteCounts, thresholds: Thresholds) -> SitePropos
         text = counts.text[key].strip()
         probabilities = counts.probabilities.get(key, [])
         probability = sum(probabilities) / len(probabilities) if probabilities else 0.0
-        if reads_like_article(text) and probability >= ARTICLE_PROBABILITY:
+        inside = counts.beside_text[key] >= BESIDE_TEXT_SHARE * counts.docs[key]
+        if reads_like_article(text) and probability >= ARTICLE_PROBABILITY and inside:
             reported.append(ReportedLine(text, counts.docs[key], probability))
         else:
             ruled.append(key)

@@ -1,6 +1,6 @@
 """F1 of heuristics alone vs heuristics + rules learned from the other pages of the same site.
 
-    python bench/learn_effect.py [BENCH] [--min-pages 5] [--min-docs 3] [--min-share 0.3] [-j 2] [--site D]
+    python bench/learn_effect.py [BENCH] [--min-pages 5] [--min-docs 3] [--min-share 0.5] [-j 2] [--site D]
 
 For every site (manifest `site`) with at least --min-pages pages, each page is cleaned
 twice with the rule files off (`Config(use_rules=False)`): by the heuristics alone, and
@@ -51,7 +51,7 @@ def site_effect(site: str, pages: list[Page], min_docs: int, min_share: float) -
     result = SiteResult(site, Scores(), Scores())
     for page in pages:
         others = [Job(p.text_path, p.text_path, p.text_path.parent) for p in pages if p is not page]
-        learned = learn([], options, jobs=lambda: iter(others))
+        learned = learn([], options, jobs=lambda others=others: iter(others))  # type: ignore[misc]
         for proposal in learned.proposals:
             result.rules += len(proposal.rules)
             result.reported += len(proposal.reported)

@@ -21,11 +21,7 @@ from pathlib import Path
 
 from cleaner.learn import LearnOptions, learn
 
-WORDS = (
-    "harbour council bridge river school market winter summer ferry museum budget vote mayor storm road "
-    "teacher nurse farmer station library festival roof chapel quay bakery street garden village town "
-    "said announced described welcomed questioned planned opened closed raised cut rebuilt delayed"
-).split()
+WORDS = ["harbour", "council", "bridge", "river", "school", "market", "winter", "summer", "ferry", "museum", "budget", "vote", "mayor", "storm", "road", "teacher", "nurse", "farmer", "station", "library", "festival", "roof", "chapel", "quay", "bakery", "street", "garden", "village", "town", "said", "announced", "described", "welcomed", "questioned", "planned", "opened", "closed", "raised", "cut", "rebuilt", "delayed"]
 
 
 def page(site: int, n: int, rng: random.Random) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -57,10 +57,10 @@ def learn_command(
     paths: Annotated[list[Path], typer.Argument(help="Folders or files of pages (.txt, .html), recursive.")],
     out: Annotated[Path, typer.Option("--out", help="Rules folder to write sites/<domain>.toml into.")] = Path("rules"),
     site: Annotated[
-        Optional[str], typer.Option("--site", help="All pages are from this site (else: URL, or folder named like a domain).")
+        str | None, typer.Option("--site", help="All pages are from this site (else: URL, or folder named like a domain).")
     ] = None,
     min_docs: MinDocsOption = 3,
-    min_share: MinShareOption = 0.3,
+    min_share: MinShareOption = 0.5,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel processes (default: all cores).")] = 0,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would be learned; write nothing.")] = False,
 ) -> None:

@@ -208,3 +208,17 @@ def test_cleaner_fingerprint_covers_learned_rules(tmp_path: Path) -> None:
     result = with_rules.clean_text(page_text(1), site="harbourpost.co.uk")
     kinds = {d.reason.kind for d in result.decisions if not d.keep}
     assert "learned" in kinds and MENU[0] not in result.text
+
+
+def test_a_learned_rule_renamed_by_hand_is_kept_and_not_written_twice(tmp_path: Path) -> None:
+    site = write_site(tmp_path)
+    out = tmp_path / "rules"
+    assert runner.invoke(app, ["learn", str(site), "--out", str(out)]).exit_code == 0
+    path = out / "sites" / "harbourpost.co.uk.toml"
+    first = tomllib.loads(path.read_text(encoding="utf-8"))["rules"][0]
+    path.write_text(path.read_text(encoding="utf-8").replace(f'id = "{first["id"]}"', 'id = "menu"', 1), encoding="utf-8")
+    result = runner.invoke(app, ["learn", str(site), "--out", str(out)])
+    assert "0 added, 0 removed, 1 kept learned rule(s); 1 hand-written rule(s) kept" in result.output
+    rules = tomllib.loads(path.read_text(encoding="utf-8"))["rules"]
+    assert [r["pattern"] for r in rules].count(first["pattern"]) == 1
+    assert rules[0]["id"] == "menu"

@@ -49,7 +49,7 @@ class LearnOptions:
     """
 
     min_docs: int = 3
-    min_share: float = 0.3
+    min_share: float = 0.5  # measured: bench/learn_effect.py, BENCHMARKS.md "learn"
     site: str | None = None
     workers: int = 1
 

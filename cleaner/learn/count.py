@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TypeVar
 
 from cleaner.batch import HTML_SUFFIXES, Job
@@ -196,8 +195,8 @@ class SiteCounts:
             probabilities = self.probabilities.setdefault(seen.key, [])
             if seen.probability is not None and len(probabilities) < SAMPLES:
                 probabilities.append(seen.probability)
-        pairs = {(a.key, b.key) for a, b in zip(page.lines, page.lines[1:]) if b.index == a.index + 1}
-        self.pairs.update(pairs)
+        pairs = dict.fromkeys((a.key, b.key) for a, b in zip(page.lines, page.lines[1:]) if b.index == a.index + 1)
+        self.pairs.update(list(pairs))  # each pair once per page
 
 
 def parallel_map(
@@ -215,7 +214,7 @@ def parallel_map(
         for chunk in chunks:
             yield from function(chunk)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=initializer, initargs=initargs) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=initializer, initargs=initargs) as pool:  # type: ignore[arg-type]
         in_flight: list[Future[list[R]]] = []
         for chunk in chunks:
             in_flight.append(pool.submit(function, chunk))

@@ -44,7 +44,7 @@ class Thresholds:
     """How often a line must recur: on `min_docs` pages and `min_share` of the site's pages."""
 
     min_docs: int = 3
-    min_share: float = 0.3
+    min_share: float = 0.5
 
     def for_pages(self, pages: int) -> int:
         return max(self.min_docs, math.ceil(self.min_share * pages - 1e-9))
@@ -128,13 +128,15 @@ def runs(keys: list[bytes], counts: SiteCounts, threshold: int) -> list[list[byt
     wanted = set(keys)
     best_next: dict[bytes, tuple[int, bytes]] = {}
     best_previous: dict[bytes, tuple[int, bytes]] = {}
-    for (a, b), n in counts.pairs.items():
-        if a in wanted and b in wanted and a != b and n >= threshold:
-            if n >= RUN_SHARE * min(counts.docs[a], counts.docs[b]):
-                if n > best_next.get(a, (0, b))[0]:
-                    best_next[a] = (n, b)
-                if n > best_previous.get(b, (0, a))[0]:
-                    best_previous[b] = (n, a)
+    order = {key: i for i, key in enumerate(counts.text)}  # first seen; breaks ties the same way on every run
+    for (a, b), n in sorted(counts.pairs.items(), key=lambda item: (order[item[0][0]], order[item[0][1]])):
+        if a not in wanted or b not in wanted or a == b or n < threshold:
+            continue
+        if n >= RUN_SHARE * min(counts.docs[a], counts.docs[b]):
+            if n > best_next.get(a, (0, b))[0]:
+                best_next[a] = (n, b)
+            if n > best_previous.get(b, (0, a))[0]:
+                best_previous[b] = (n, a)
     following = {a: b for a, (_, b) in best_next.items() if best_previous.get(b, (0, None))[1] == a}
     has_previous = set(following.values())
     grouped: list[list[bytes]] = []

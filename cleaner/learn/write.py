@@ -4,7 +4,8 @@ A rule file written by `cleaner learn` is an ordinary site file (rules/README.md
 On a re-run the file's hand-written rules (any id not starting with `learned-`),
 its comments and header are kept word for word; the previously learned rules are
 replaced by the new ones, and the `Change` says which learned rules were added,
-removed or kept (compared by pattern).
+removed or kept (compared by pattern). A learned rule whose pattern a hand-written
+rule already has (a learned rule renamed to keep it) is not written again.
 """
 
 from __future__ import annotations
@@ -85,14 +86,25 @@ def split_tables(text: str) -> tuple[str, list[str]]:
     return text[: starts[0]], [text[s:e] for s, e in zip(starts, ends)]
 
 
-def merged_text(proposal: SiteProposal, existing: str | None) -> tuple[str, list[tuple[str, str]], int]:
-    """The new file text, the (id, pattern) of the old learned rules, and the hand-written count."""
-    learned = "\n".join(rule_toml(rule) for rule in proposal.rules)
+@dataclass(frozen=True)
+class Merged:
+    """A merged file's text and what went into it."""
+
+    text: str
+    rules: tuple[LearnedRule, ...]  #: learned rules written (none that a hand-written rule repeats)
+    old: tuple[tuple[str, str], ...]  #: (id, pattern) of the learned rules it had before
+    hand_written: int
+
+
+def merged_text(proposal: SiteProposal, existing: str | None) -> Merged:
+    """The new file text: the existing file's header and hand-written rules, then the learned rules."""
     if existing is None:
-        return new_file_header(proposal) + ("\n" + learned if learned else ""), [], 0
+        learned = "\n".join(rule_toml(rule) for rule in proposal.rules)
+        return Merged(new_file_header(proposal) + ("\n" + learned if learned else ""), proposal.rules, (), 0)
     header, tables = split_tables(existing)
     kept: list[str] = []
     old: list[tuple[str, str]] = []
+    hand_patterns: set[str] = set()
     for table in tables:
         try:
             raw = tomllib.loads(table)["rules"][0]
@@ -103,11 +115,14 @@ def merged_text(proposal: SiteProposal, existing: str | None) -> tuple[str, list
             old.append((rule_id, str(raw.get("pattern", ""))))
         else:
             kept.append(table)
+            hand_patterns.add(str(raw.get("pattern", "")))
+    rules = tuple(rule for rule in proposal.rules if rule.pattern not in hand_patterns)
+    learned = "\n".join(rule_toml(rule) for rule in rules)
     body = "".join(table if table.endswith("\n\n") else table.rstrip("\n") + "\n\n" for table in kept)
     text = header if header.endswith("\n") or not header else header + "\n"
     if kept or learned:
         text = text.rstrip("\n") + "\n\n" + body + learned
-    return text.rstrip("\n") + "\n", old, len(kept)
+    return Merged(text.rstrip("\n") + "\n", rules, tuple(old), len(kept))
 
 
 def write_proposal(proposal: SiteProposal, out: Path) -> Change:
@@ -120,17 +135,17 @@ def write_proposal(proposal: SiteProposal, out: Path) -> Change:
             tomllib.loads(existing)
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
             raise MergeError(f"cannot merge into it: {err}") from None
-    text, old, hand_written = merged_text(proposal, existing)
+    merged = merged_text(proposal, existing)
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(path.name + ".learn-tmp")
-    temp.write_text(text, encoding="utf-8")
+    temp.write_text(merged.text, encoding="utf-8")
     os.replace(temp, path)
-    old_patterns = {pattern for _, pattern in old}
-    new_patterns = {rule.pattern for rule in proposal.rules}
+    old_patterns = {pattern for _, pattern in merged.old}
+    new_patterns = {rule.pattern for rule in merged.rules}
     return Change(
         path=path,
-        added=tuple(r for r in proposal.rules if r.pattern not in old_patterns),
-        removed=tuple((i, p) for i, p in old if p not in new_patterns),
-        kept=tuple(r for r in proposal.rules if r.pattern in old_patterns),
-        hand_written=hand_written,
+        added=tuple(r for r in merged.rules if r.pattern not in old_patterns),
+        removed=tuple((i, p) for i, p in merged.old if p not in new_patterns),
+        kept=tuple(r for r in merged.rules if r.pattern in old_patterns),
+        hand_written=merged.hand_written,
     )

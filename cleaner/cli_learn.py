@@ -54,7 +54,7 @@ def report_learned(learned: Learned, quiet: bool = False, problems: bool = True)
 
 
 def learn_command(
-    paths: Annotated[list[Path], typer.Argument(help="Folders or files of pages (.txt, .html), recursive.")],
+    paths: Annotated[list[Path], typer.Argument(help="Folders (recursive) or files of pages: .txt, .html, .jsonl (a page per record).")],
     out: Annotated[Path, typer.Option("--out", help="Rules folder to write sites/<domain>.toml into.")] = Path("rules"),
     site: Annotated[
         str | None, typer.Option("--site", help="All pages are from this site (else: URL, or folder named like a domain).")

@@ -222,3 +222,18 @@ def test_a_learned_rule_renamed_by_hand_is_kept_and_not_written_twice(tmp_path: 
     rules = tomllib.loads(path.read_text(encoding="utf-8"))["rules"]
     assert [r["pattern"] for r in rules].count(first["pattern"]) == 1
     assert rules[0]["id"] == "menu"
+
+
+def test_jsonl_records_are_pages_grouped_by_their_url(tmp_path: Path) -> None:
+    import json
+
+    stream = tmp_path / "crawl.jsonl"
+    records = [{"id": n, "url": f"https://www.harbourpost.co.uk/story/{n}", "text": page_text(n)} for n in range(6)]
+    lines = [json.dumps(r) for r in records] + ["not json", json.dumps({"id": "x", "url": "https://other.org/a"})]
+    stream.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    learned = learn([stream])
+    (proposal,) = learned.proposals
+    assert proposal.site == "harbourpost.co.uk" and proposal.pages == 6
+    assert dropped_by(proposal.rule_file(), MENU[0]) and not dropped_by(proposal.rule_file(), article_lines(2)[1])
+    assert [path.rsplit(":", 1)[1] for path, _ in learned.problems] == ["7", "8"]
+    assert "crawl.jsonl:" in proposal.rules[0].why

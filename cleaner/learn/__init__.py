@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleaner.batch import Job, discover
-from cleaner.learn.count import count_candidates, count_keys
+from cleaner.batch import Job
+from cleaner.learn.count import Record, count_candidates, count_keys, pages_under
 from cleaner.learn.propose import LearnedRule, ReportedLine, SiteProposal, Thresholds, propose
 from cleaner.rules.domains import registrable_domain
 from cleaner.rules.schema import RuleFile
@@ -84,14 +84,14 @@ class Learned:
 def learn(
     paths: Iterable[Path],
     options: LearnOptions = LearnOptions(),
-    jobs: Callable[[], Iterable[Job]] | None = None,
+    jobs: Callable[[], Iterable[Job | Record]] | None = None,
 ) -> Learned:
-    """Learn every site found under `paths` (files or folders, recursive).
+    """Learn every site found under `paths` (folders, recursive; files; JSONL files, a page per record).
 
     `jobs`, when given, lists the pages instead (called once per pass).
     """
     roots = list(paths)
-    list_jobs = jobs or (lambda: discover(roots))
+    list_jobs = jobs or (lambda: pages_under(roots))
     site = registrable_domain(options.site) if options.site else None
     problems: list[tuple[str, str]] = []
     counters, unsited = count_keys(

@@ -12,15 +12,17 @@ happen in worker processes (`workers`); the counters are merged in this process.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
-from cleaner.batch import HTML_SUFFIXES, Job
-from cleaner.ingest import InputError, document_from_bytes
+from cleaner.batch import HTML_SUFFIXES, Job, discover
+from cleaner.ingest import InputError, document_from_bytes, document_from_text
 from cleaner.learn.normalise import line_key
 from cleaner.model import Document
 from cleaner.rules.apply import reads_like_article
@@ -37,12 +39,59 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def read_page(job: Job, site: str | None = None) -> tuple[str | None, Document]:
+@dataclass(frozen=True)
+class Record:
+    """One line of a JSONL file to learn from: its `text` (else its `html`); `url` gives the site."""
+
+    source: str  #: "path:line"
+    raw: bytes
+
+
+#: Files given to learn with these endings are JSONL streams (one page per record).
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".jsonl.zstd")
+
+
+def pages_under(paths: Iterable[Path]) -> Iterator[Job | Record]:
+    """Every page: files under folders (as `cleaner clean` finds them), and each record of a JSONL file given."""
+    for path in paths:
+        if path.name.lower().endswith(JSONL_SUFFIXES) and path.is_file():
+            from cleaner.jsonl import numbered_lines, open_stream
+
+            with open_stream(str(path), "r") as stream:
+                for number, raw in numbered_lines(stream):
+                    yield Record(f"{path}:{number}", raw)
+        else:
+            yield from discover([path])
+
+
+def _read_record(record: Record, site: str | None) -> tuple[str | None, Document]:
+    try:
+        data = json.loads(record.raw)
+    except ValueError as err:
+        raise InputError(f"invalid JSON ({err})") from None
+    if not isinstance(data, dict):
+        raise InputError("not a JSON object")
+    url = data.get("url") if isinstance(data.get("url"), str) and data.get("url") else None
+    if isinstance(data.get("text"), str):
+        document = document_from_text(data["text"], source=record.source, url=url)
+    elif isinstance(data.get("html"), str):
+        from cleaner.html import document_from_html
+
+        document, _ = document_from_html(data["html"], source=record.source, url=url)
+    else:
+        raise InputError('no "text" string (and no "html")')
+    found = site or (registrable_domain(document.url) if document.url else None)
+    return (registrable_domain(found) if found else None), document
+
+
+def read_page(job: Job | Record, site: str | None = None) -> tuple[str | None, Document]:
     """One input as a `Document` and its site: `site` > the page's URL > the folder name.
 
     HTML pages go through trafilatura first, as `cleaner clean` does, so that learned
     lines are the lines cleaning will see. Raises `InputError` or `OSError`.
     """
+    if isinstance(job, Record):
+        return _read_record(job, site)
     if job.problem:
         raise InputError(job.problem)
     data = job.source.read_bytes()
@@ -66,7 +115,7 @@ class PageKeys:
     problem: str | None = None
 
 
-def page_keys(job: Job, site: str | None) -> PageKeys:
+def page_keys(job: Job | Record, site: str | None) -> PageKeys:
     try:
         found, document = read_page(job, site)
     except (InputError, OSError) as err:
@@ -129,7 +178,7 @@ class PageLines:
     own_line: str | None = None
 
 
-def page_lines(job: Job, site: str | None, candidates: dict[str, frozenset[bytes]]) -> PageLines | None:
+def page_lines(job: Job | Record, site: str | None, candidates: dict[str, frozenset[bytes]]) -> PageLines | None:
     try:
         found, document = read_page(job, site)
     except (InputError, OSError):
@@ -235,7 +284,7 @@ def _chunks(items: Iterable[T]) -> Iterator[list[T]]:
         yield chunk
 
 
-def keys_of_chunk(chunk: list[tuple[Job, str | None]]) -> list[PageKeys]:
+def keys_of_chunk(chunk: list[tuple[Job | Record, str | None]]) -> list[PageKeys]:
     """Pass 1 over a chunk of (job, forced site) pairs (runs in a worker)."""
     return [page_keys(job, site) for job, site in chunk]
 
@@ -249,13 +298,13 @@ def _init_candidates(candidates: dict[str, frozenset[bytes]]) -> None:
     _CANDIDATES = candidates
 
 
-def lines_of_chunk(chunk: list[tuple[Job, str | None]]) -> list[PageLines | None]:
+def lines_of_chunk(chunk: list[tuple[Job | Record, str | None]]) -> list[PageLines | None]:
     """Pass 2 over a chunk, with the candidates given to `_init_candidates`."""
     return [page_lines(job, site, _CANDIDATES) for job, site in chunk]
 
 
 def count_keys(
-    jobs: Iterable[Job], site: str | None, epsilon: float, workers: int, on_problem: Callable[[str, str], None]
+    jobs: Iterable[Job | Record], site: str | None, epsilon: float, workers: int, on_problem: Callable[[str, str], None]
 ) -> tuple[dict[str, LossyCounter], int]:
     """Pass 1: a lossy counter per site, and the number of readable pages without a site."""
     counters: dict[str, LossyCounter] = {}
@@ -271,14 +320,17 @@ def count_keys(
 
 
 def count_candidates(
-    jobs: Iterable[Job], site: str | None, candidates: dict[str, frozenset[bytes]], workers: int
+    jobs: Iterable[Job | Record], site: str | None, candidates: dict[str, frozenset[bytes]], workers: int
 ) -> dict[str, SiteCounts]:
     """Pass 2: exact counts, texts, sample pages and neighbours of the candidate keys."""
     totals: dict[str, SiteCounts] = {}
     stream = parallel_map(
         lines_of_chunk, ((job, site) for job in jobs), workers, initializer=_init_candidates, initargs=(candidates,)
     )
-    for page in stream:
-        if page is not None and page.site in candidates:
-            totals.setdefault(page.site, SiteCounts()).add(page)
+    try:
+        for page in stream:
+            if page is not None and page.site in candidates:
+                totals.setdefault(page.site, SiteCounts()).add(page)
+    finally:
+        _init_candidates({})  # with one worker the candidates were set in this process
     return totals

@@ -99,6 +99,9 @@ def _detect(data: bytes) -> str:
     return data.decode(best.encoding, errors="replace")
 
 
+_LINE_END = regex.compile(r"(\r\n|\r|\n)")
+
+
 def repair(text: str) -> str:
     """Fix mojibake conservatively (see module docs).
 
@@ -110,12 +113,12 @@ def repair(text: str) -> str:
     """
     if _untouched_by_ftfy(text):
         return text
-    segments = text.split("\n")
-    last = len(segments) - 1
+    # Lines end at any line break (CR too, which `normalise` turns into LF later), so that
+    # ftfy sees the same line here as when the cleaned output is read again.
+    segments = _LINE_END.split(text)
     fixed = []
-    for i, segment in enumerate(segments):
-        if i < last:
-            segment += "\n"
+    for line, end in zip(segments[::2], [*segments[1::2], ""]):
+        segment = line + end
         fixed.append(segment if _untouched_by_ftfy(segment) else ftfy.fix_text(segment, _FTFY))
     return "".join(fixed)
 

@@ -20,7 +20,7 @@ from cleaner.html import document_from_html, extraction_fingerprint, revise_extr
 from cleaner.ingest import document_from_bytes, document_from_text
 from cleaner.metadata import find_metadata
 from cleaner.model import CleanResult, Decision, Document, Metadata
-from cleaner.rules import RuleBook, apply_rules, load_rulebook
+from cleaner.rules import RuleBook, load_rulebook, run_rules
 from cleaner.rules.schema import RuleFile
 from cleaner.scoring import ScoringModel, load_model
 
@@ -69,7 +69,8 @@ class Cleaner:
         """One pass: rules, scores, the context pass and metadata."""
         config = self.config
         selection = self.rulebook.select(document, site=config.site)
-        verdicts = apply_rules(selection, document)
+        ran = run_rules(selection, document)
+        verdicts = list(ran.verdicts)
         if self.learned:
             from cleaner.learn.book import mark_learned
 
@@ -82,7 +83,10 @@ class Cleaner:
             found = find_metadata(document, decisions)
             decisions = found.decisions
             fields = {"title": found.title, "standfirst": found.standfirst, "byline": found.byline, "date": found.date}
-        return decisions, Metadata(**fields, language=language, site=selection.site, rule_files=selection.files)
+        warnings = tuple(dict.fromkeys(t.label() for t in ran.timeouts))
+        return decisions, Metadata(
+            **fields, language=language, site=selection.site, rule_files=selection.files, warnings=warnings
+        )
 
     def _settle(
         self, document: Document, decisions: tuple[Decision, ...], metadata: Metadata
@@ -103,6 +107,7 @@ class Cleaner:
                 document_from_text(text), source=document.source, url=document.url, site=site, origin=document.origin
             )
             later, found = self._decide(again)
+            metadata = replace(metadata, warnings=tuple(dict.fromkeys(metadata.warnings + found.warnings)))
             if len(later) != len(kept) or all(d.keep for d in later):
                 break
             fields = ("title", "standfirst", "byline", "date")

@@ -63,6 +63,8 @@ class Outcome:
     #: the input's (mtime_ns, size) taken *before* it was read: a file changed
     #: during the run then looks changed to the next run
     source_stat: tuple[int, int] | None = None
+    #: problems that did not stop cleaning (`Metadata.warnings`, e.g. `rule-timeout:<file>:<id>`)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -73,6 +75,7 @@ class Summary:
     bytes_in: int = 0
     bytes_out: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
+    warnings: Counter[str] = field(default_factory=Counter)  #: warning -> files it was met in
     started: float = field(default_factory=time.perf_counter)
 
     def add(self, outcome: Outcome) -> None:
@@ -81,6 +84,7 @@ class Summary:
             self.bytes_in += outcome.bytes_in
             self.bytes_out += outcome.bytes_out
             self.reasons.update(outcome.reasons)
+            self.warnings.update(outcome.warnings)
         elif outcome.status == "skipped":
             self.skipped += 1
         else:
@@ -97,6 +101,9 @@ class Summary:
         ]
         if self.reasons:
             out.append("top reasons: " + ", ".join(f"{name} {n}" for name, n in self.reasons.most_common(top)))
+        if self.warnings:
+            shown = ", ".join(f"{name} in {n} file(s)" for name, n in self.warnings.most_common(top))
+            out.append(f"warnings: {sum(self.warnings.values())} ({shown})")
         return out
 
 
@@ -264,7 +271,10 @@ def clean_file(cleaner: Cleaner, job: Job, want_report: bool = False) -> Outcome
         return Outcome(job, "failed", f"cannot write {job.output}: {err.strerror or err}", bytes_in=len(data))
     report = report_record(result, str(job.source)) if want_report else None
     source_stat = (stat.st_mtime_ns, stat.st_size)
-    return Outcome(job, "cleaned", None, len(data), written, reason_counts(result.decisions), report, source_stat)
+    return Outcome(
+        job, "cleaned", None, len(data), written, reason_counts(result.decisions), report, source_stat,
+        result.metadata.warnings,
+    )
 
 
 _WORKER: Cleaner | None = None

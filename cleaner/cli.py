@@ -170,8 +170,9 @@ def _run_with_progress(cleaner, jobs, count_jobs, workers, force, report_handle,
     )
 
     def on_outcome(outcome: Outcome) -> None:
-        if outcome.status == "failed":
-            message = f"{one_line(str(outcome.job.source))}: {one_line(outcome.error or '')}"
+        problems = [outcome.error or ""] if outcome.status == "failed" else []
+        for message in problems + [warning_line(w) for w in outcome.warnings]:
+            message = f"{one_line(str(outcome.job.source))}: {one_line(message)}"
             if show_bar:
                 progress.console.print(message, markup=False, highlight=False)
             else:
@@ -187,6 +188,19 @@ def _run_with_progress(cleaner, jobs, count_jobs, workers, force, report_handle,
         )
 
 
+def warning_line(warning: str) -> str:
+    """A `Metadata.warnings` entry as a sentence.
+
+    >>> warning_line("rule-timeout:rules/generic/en.toml:share-labels")
+    'warning: rule share-labels in rules/generic/en.toml timed out (no match; heuristics decide) [rule-timeout]'
+    """
+    kind, _, rest = warning.partition(":")
+    if kind == "rule-timeout":
+        path, _, rule_id = rest.rpartition(":")
+        return f"warning: rule {rule_id} in {path} timed out (no match; heuristics decide) [rule-timeout]"
+    return f"warning: {warning}"
+
+
 def _clean_stdin(cleaner: Cleaner, explain: bool) -> int:
     data = sys.stdin.buffer.read()
     try:
@@ -194,6 +208,8 @@ def _clean_stdin(cleaner: Cleaner, explain: bool) -> int:
     except InputError as err:
         _error(f"-: {err}")
         return 1
+    for warning in result.metadata.warnings:
+        _error(f"-: {warning_line(warning)}")
     if explain:
         sys.stdout.write(explain_table(result))
     else:

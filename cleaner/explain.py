@@ -91,6 +91,7 @@ def report_record(result: CleanResult, source: str) -> dict[str, Any]:
         "source": source,
         "site": meta.site,
         "rule_files": list(meta.rule_files),
+        "warnings": list(meta.warnings),
         "language": meta.language,
         "title": meta.title,
         "standfirst": meta.standfirst,

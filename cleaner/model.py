@@ -111,6 +111,9 @@ class Metadata:
     language: str | None = None
     site: str | None = None
     rule_files: tuple[str, ...] = ()
+    #: things that went wrong but did not stop cleaning, e.g.
+    #: `rule-timeout:<rule file>:<rule id>` (a rule's regex ran out of time; see cleaner.rules.apply)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cleaner.model import Document
 from cleaner.rules.domains import registrable_domain
 from cleaner.rules.load import Problem, RuleFileError, read_rule_file
-from cleaner.rules.schema import RuleFile
+from cleaner.rules.schema import RuleFile, combined_prefilter
 
 #: Only the first this many characters are searched for fingerprints.
 FINGERPRINT_WINDOW = 200_000
@@ -38,6 +39,8 @@ class Selection:
     how: str = "none"  #: "--site", "url", "folder", "fingerprint" or "none"
     files: tuple[str, ...] = ()
     rule_files: tuple[RuleFile, ...] = field(default=(), repr=False, compare=False)
+    #: one combined pattern for all generic files (`prefilter.py`): one scan instead of one per file
+    generic_prefilter: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,11 @@ class RuleBook:
     digest: str = ""
     sites: tuple[RuleFile, ...] = ()
     generic: tuple[RuleFile, ...] = ()
+    generic_prefilter: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        rules = tuple(rule for rule_file in self.generic for rule in rule_file.rules)
+        object.__setattr__(self, "generic_prefilter", combined_prefilter(rules))
 
     def site_file(self, domain: str) -> RuleFile | None:
         domain = registrable_domain(domain) if domain else ""
@@ -75,7 +83,10 @@ class RuleBook:
         domain, how = self.find_site(document, site)
         site_file = self.site_file(domain) if domain else None
         files = ((site_file,) if site_file else ()) + self.generic
-        return Selection(site=domain, how=how, files=tuple(f.path for f in files), rule_files=files)
+        return Selection(
+            site=domain, how=how, files=tuple(f.path for f in files), rule_files=files,
+            generic_prefilter=self.generic_prefilter,
+        )
 
 
 def _shown(path: Path, root: Path, shipped: bool) -> str:

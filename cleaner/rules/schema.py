@@ -2,12 +2,13 @@
 
 Patterns are compiled once (with the `regex` module) and every search runs with a
 timeout, so a pathological pattern cannot hang a run: a search that times out counts
-as "no match".
+as "no match" and is reported (`apply.RuleTimeout`). Each file also gets one combined
+pattern per kind of match (`prefilter.py`), built once when the file is made.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import regex
@@ -28,20 +29,29 @@ class Pattern:
     source: str
     compiled: Any  #: regex.Pattern
     whole: bool
+    is_regex: bool = True
+    ignore_case: bool = False
+
+    def match(self, text: str) -> tuple[int, int] | None:
+        """The span of the first match in `text`, or None; raises TimeoutError."""
+        found = (self.compiled.fullmatch if self.whole else self.compiled.search)(text, timeout=SEARCH_TIMEOUT)
+        return found.span() if found else None
 
     def search(self, text: str) -> tuple[int, int] | None:
         """The span of the first match in `text`, or None (also on timeout)."""
         try:
-            found = (self.compiled.fullmatch if self.whole else self.compiled.search)(
-                text, timeout=SEARCH_TIMEOUT
-            )
+            return self.match(text)
         except TimeoutError:
             return None
-        return found.span() if found else None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Every non-empty match in `text`; raises TimeoutError."""
+        return [m.span() for m in self.compiled.finditer(text, timeout=SEARCH_TIMEOUT) if m.end() > m.start()]
 
     def finditer(self, text: str) -> list[tuple[int, int]]:
+        """Every non-empty match in `text` (none on timeout)."""
         try:
-            return [m.span() for m in self.compiled.finditer(text, timeout=SEARCH_TIMEOUT) if m.end() > m.start()]
+            return self.spans(text)
         except TimeoutError:
             return []
 
@@ -50,7 +60,7 @@ def compile_pattern(source: str, is_regex: bool, whole: bool, ignore_case: bool)
     """Compile a pattern; raises `regex.error` on a bad regex."""
     flags = regex.IGNORECASE if ignore_case else 0
     body = source if is_regex else regex.escape(source)
-    return Pattern(source, regex.compile(body, flags | regex.V0), whole)
+    return Pattern(source, regex.compile(body, flags | regex.V0), whole, is_regex, ignore_case)
 
 
 @dataclass(frozen=True)
@@ -79,3 +89,17 @@ class RuleFile:
     fingerprints: tuple[str, ...]
     rules: tuple[Rule, ...]
     language: str = ""
+    #: the file's combined patterns (None: try its rules line by line); set from `rules`
+    prefilter: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prefilter", combined_prefilter(self.rules))
+
+
+def combined_prefilter(rules: tuple[Rule, ...]) -> Any:
+    """The `prefilter.Prefilter` of all patterns of `rules` (None: try them line by line)."""
+    from cleaner.rules.prefilter import build_prefilter
+
+    patterns = [p for rule in rules for p in (rule.pattern, rule.end) if p is not None]
+    parts = [(p.compiled.pattern, p.is_regex, p.whole, bool(p.compiled.flags & regex.IGNORECASE)) for p in patterns]
+    return build_prefilter(parts)

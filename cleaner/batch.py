@@ -237,10 +237,11 @@ class Ledger:
                 stat = job.source.stat()
                 source_stat = (stat.st_mtime_ns, stat.st_size)
             mtime, size = source_stat
-            entry = {"out": self.key(job.output), "fp": fingerprint, "mtime": mtime, "size": size}
+            key = self.key(job.output)
+            entry = {"out": key, "fp": fingerprint, "mtime": mtime, "size": size}
             with open(self.path, "a", encoding="utf-8") as handle:
                 handle.write(json.dumps(entry) + "\n")
-            self.entries[entry["out"]] = (fingerprint, mtime, size)
+            self.entries[key] = (fingerprint, mtime, size)
         except OSError:
             self.writable = False
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 import regex
 
-from cleaner.rules.schema import DEFAULT_GUARD, KINDS, Rule, RuleFile, compile_pattern
+from cleaner.rules.schema import DEFAULT_GUARD, KINDS, Rule, RuleFile, RuleKind, compile_pattern
 
+Scope = Literal["site", "generic"]
 FILE_KEYS = {"domains", "fingerprints", "language", "rules"}
 RULE_KEYS = {
     "id", "why", "kind", "pattern", "regex", "whole", "ignore_case", "end", "guard",
@@ -128,7 +129,7 @@ def _rule(raw: Any, shown: str, text: str, problems: list[Problem]) -> Rule | No
         bad("regex, whole and ignore_case must be true or false")
         return None
     return Rule(
-        id=rule_id, kind=kind, why=str(raw.get("why", "")), pattern=pattern, end=end,
+        id=rule_id, kind=cast(RuleKind, kind), why=str(raw.get("why", "")), pattern=pattern, end=end,
         guard=float(guard), max_items=max_items,
         drop_examples=drops, keep_examples=keeps, line_no=line,
     )
@@ -172,7 +173,7 @@ def read_rule_file(path: Path, shown: str, problems: list[Problem]) -> RuleFile 
         seen.add(rule.id)
         rules.append(rule)
     return RuleFile(
-        path=shown, scope=scope, domains=tuple(d.lower() for d in domains),
+        path=shown, scope=cast(Scope, scope), domains=tuple(d.lower() for d in domains),
         fingerprints=fingerprints or (), rules=tuple(rules),
         language=str(data.get("language", path.stem if scope == "generic" else "")),
     )

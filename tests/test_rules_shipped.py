@@ -72,3 +72,19 @@ def test_generic_rules_do_not_drop_our_own_article_lines():
             if verdict.keep is False:
                 hit.append(f"{gold.name}: {line.text[:60]}")
     assert hit == []
+
+
+def test_wheel_carries_the_rules_where_the_loader_looks() -> None:
+    """pyproject maps rules/ to the package cleaner._rules; shipped_rules_dir finds either copy."""
+    import tomllib
+    from pathlib import Path
+
+    from cleaner.rules.book import shipped_rules_dir
+
+    repo = Path(__file__).resolve().parent.parent
+    setup = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert setup["package-dir"]["cleaner._rules"] == "rules"
+    assert "cleaner._rules" in setup["packages"]
+    assert {"generic/*.toml", "sites/*.toml"} <= set(setup["package-data"]["cleaner._rules"])
+    found = shipped_rules_dir()
+    assert found is not None and (found / "generic" / "en.toml").is_file()

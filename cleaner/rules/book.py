@@ -23,9 +23,9 @@ FINGERPRINT_WINDOW = 200_000
 
 
 def shipped_rules_dir() -> Path | None:
-    """The repo's rules/ folder (editable install) or the copy installed as package data."""
+    """The repo's rules/ folder (editable install) or the copy a wheel installs as `cleaner/_rules`."""
     here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "rules", here.parent / "data"):
+    for candidate in (here.parents[2] / "rules", here.parents[1] / "_rules"):
         if (candidate / "sites").is_dir() or (candidate / "generic").is_dir():
             return candidate
     return None

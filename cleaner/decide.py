@@ -63,14 +63,14 @@ def judge(
     view = make_document(_join(document, open_lines, texts), source=document.source, url=document.url, site=document.site)
     scored = score_document(view, model)
     inside = decide(view, [replace(verdicts[i], cuts=()) for i in open_lines], scored, mode, model)
-    decisions = [
+    decisions: list[Decision | None] = [
         Decision(line.index, False, 0.0, (v.reason,), v.cuts) if dropped and v.reason else None
         for line, v, dropped in zip(lines, verdicts, rule_dropped)
     ]
     for i, d in zip(open_lines, inside):
         decisions[i] = replace(d, line=i, cuts=verdicts[i].cuts)
-    for i, d in enumerate(decisions):  # lines a strip rule cut away entirely
-        if d is None:
+    for i, maybe in enumerate(decisions):  # lines a strip rule cut away entirely
+        if maybe is None:
             cuts = verdicts[i].cuts
             decisions[i] = Decision(i, False, 0.0, (verdicts[i].reason or cuts[0].reason,), cuts)
     return tuple(d for d in decisions if d is not None), scored.language

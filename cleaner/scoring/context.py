@@ -83,7 +83,7 @@ def context_vectors(
         block_sum[b] = block_sum.get(b, 0.0) + z * w
         block_weight[b] = block_weight.get(b, 0.0) + w
     runs = _runs([w <= SHORT_WORDS for w in words])
-    vectors = []
+    vectors: list[tuple[float, ...]] = []
     for i in range(n):
         z, b = logits[i], blocks[i]
         rest = block_weight[b] - weights[i]

@@ -12,7 +12,6 @@ context features as `context.NAME`.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Sequence
 
@@ -109,6 +108,7 @@ def decide(
     )
     stage = model.context
     z_weight = stage.weights[0] / stage.scales[0]
+    names = tuple(model.line.names) + tuple(f"context.{name}" for name in stage.names[1:])
     decisions = []
     for line, verdict, score, vector in zip(lines, verdicts, scores, vectors):
         if verdict.keep is not None and verdict.reason is not None:
@@ -116,11 +116,9 @@ def decide(
                 Decision(line.index, verdict.keep, 1.0 if verdict.keep else 0.0, (verdict.reason,), verdict.cuts)
             )
             continue
-        context = stage.contributions(vector)[1:]
-        parts = tuple((name, z_weight * value) for name, value in score.contributions) + tuple(
-            (f"context.{name}", value) for name, value in context
-        )
-        logit = stage.logit(vector)
+        context = stage.terms(vector)
+        logit = stage.bias + sum(context)
+        values = [z_weight * value for _, value in score.contributions] + context[1:]
         probability = 1.0 / (1.0 + math.exp(-max(-35.0, min(35.0, logit))))
         keep = probability >= threshold
         decisions.append(
@@ -128,9 +126,9 @@ def decide(
                 line=line.index,
                 keep=keep,
                 score=probability,
-                reasons=(_reason(keep, score.probability >= threshold, parts, vector),),
+                reasons=(_reason(keep, score.probability >= threshold, names, values, vector),),
                 cuts=verdict.cuts,
-                contributions=parts,
+                contributions=tuple(zip(names, values)),
             )
         )
     return _best_available(decisions)
@@ -158,7 +156,7 @@ def _best_available(decisions: list[Decision]) -> tuple[Decision, ...]:
 
 
 def _reason(
-    keep: bool, alone_keep: bool, parts: tuple[tuple[str, float], ...], vector: Sequence[float]
+    keep: bool, alone_keep: bool, names: Sequence[str], values: Sequence[float], vector: Sequence[float]
 ) -> Reason:
     """`score` when the line's own features decide, `context` when the neighbours flipped it.
 
@@ -166,13 +164,14 @@ def _reason(
     holds for this line (an indicator such as `after_region` that is 0 here pushes
     only by not holding, which names nothing).
     """
-    top = heapq.nlargest(4, parts, key=lambda kv: abs(kv[1]))
-    detail = ", ".join(f"{name} {value:+.2f}" for name, value in top)
+    sizes = list(map(abs, values))
+    top = sorted(range(len(values)), key=sizes.__getitem__, reverse=True)[:4]
+    detail = ", ".join(f"{names[i]} {values[i]:+.2f}" for i in top)
     if keep == alone_keep:
         return Reason("score", "article-like" if keep else "boilerplate-like", MODEL_SOURCE, detail)
     sign = 1 if keep else -1
     holds = {f"context.{name}" for name, x in zip(CONTEXT_FEATURES, vector) if x}
-    pushing = [(n, v) for n, v in parts if n in holds and v * sign > 0]
+    pushing = [(n, v) for n, v in zip(names, values) if n in holds and v * sign > 0]
     if not pushing:
         return Reason("context", "kept-by-neighbours" if keep else "dropped-by-neighbours", MODEL_SOURCE, detail)
     name = max(pushing, key=lambda kv: abs(kv[1]))[0].removeprefix("context.")

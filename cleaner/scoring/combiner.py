@@ -25,6 +25,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from operator import mul, sub
 
 from cleaner.config import digest
 from cleaner.model import Document
@@ -49,16 +50,19 @@ class LinearStage:
     scales: tuple[float, ...]
     bias: float
 
+    def __post_init__(self) -> None:
+        # w / s once, so that a line's terms are one C-level map over its vector
+        object.__setattr__(self, "_slopes", tuple(w / s for w, s in zip(self.weights, self.scales)))
+
+    def terms(self, vector: tuple[float, ...] | list[float]) -> list[float]:
+        """Each feature's share of the logit, in `names` order (the logit is `bias + sum(terms)`)."""
+        return list(map(mul, self._slopes, map(sub, vector, self.means)))  # type: ignore[attr-defined]
+
     def contributions(self, vector: tuple[float, ...] | list[float]) -> tuple[tuple[str, float], ...]:
-        return tuple(
-            (name, w * (x - m) / s) for name, w, x, m, s in zip(self.names, self.weights, vector, self.means, self.scales)
-        )
+        return tuple(zip(self.names, self.terms(vector)))
 
     def logit(self, vector: tuple[float, ...] | list[float]) -> float:
-        total = self.bias
-        for w, x, m, s in zip(self.weights, vector, self.means, self.scales):
-            total += w * (x - m) / s
-        return total
+        return self.bias + sum(self.terms(vector))
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> LinearStage:
@@ -150,10 +154,11 @@ def score_document(document: Document, model: ScoringModel) -> ScoredDocument:
     found = document_features(document)
     stage = model.line
     scores = []
+    names = stage.names
     for vector in found.vectors:
-        parts = stage.contributions(vector)
-        logit = stage.bias + sum(v for _, v in parts)
-        scores.append(LineScore(sigmoid(logit), parts, logit))
+        terms = stage.terms(vector)
+        logit = stage.bias + sum(terms)
+        scores.append(LineScore(sigmoid(logit), tuple(zip(names, terms)), logit))
     return ScoredDocument(tuple(scores), found)
 
 

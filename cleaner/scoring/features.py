@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import chain
 
 import regex
 
 from cleaner.model import Document
+from cleaner.scoring import layout, shape, tokens
 from cleaner.scoring.credits import credit
 from cleaner.scoring.layout import layout_features
 from cleaner.scoring.shape import shape_features
@@ -28,15 +30,11 @@ from cleaner.scoring.vocabulary import ISO_CODES, boilerplate_matcher, boilerpla
 WORD = regex.compile(r"\w+")
 
 FEATURES: tuple[str, ...] = (
-    # shape
-    "log_words", "log_chars", "one_word", "short", "long", "final_punct", "colon_end", "teaser", "clauses",
-    "capitalised", "all_caps", "separators", "bullet", "quote", "lower_start", "symbols", "word_length",
-    # tokens
-    "digits", "date", "time", "counter", "url", "email", "handle", "copyright",
+    *shape.NAMES,
+    *tokens.NAMES,
     # language
     "stopwords", "stopwords_long", "log_stopwords", "boilerplate", "boilerplate_any",
-    # layout
-    "position", "head", "tail", "alone", "block_lines", "repeated",
+    *layout.NAMES,
     # captions
     "credit",
 )
@@ -60,24 +58,28 @@ class DocumentFeatures:
 
 def document_features(document: Document) -> DocumentFeatures:
     """Compute every feature of every line (language chosen once for the document)."""
-    tokens = [WORD.findall(line.text) for line in document.lines]
-    name = language_of(word for line_words in tokens for word in line_words)
+    line_words = [WORD.findall(line.text) for line in document.lines]
+    name = language_of(chain.from_iterable(line_words))
     stopwords = stoplist(name) if name else frozenset()
     language = ISO_CODES.get(name, name) if name else None
     matcher = boilerplate_matcher(language)
-    layout = layout_features(document)
     vectors = []
-    for line, words, where in zip(document.lines, tokens, layout):
-        found = shape_features(line.text, words)
-        found.update(token_features(line.text, words))
+    for line, words, where in zip(document.lines, line_words, layout_features(document)):
+        text = line.text
+        n_words = len(words)
         density = stopword_density(words, stopwords)
-        share = boilerplate_share(line.text, matcher)
-        found["stopwords"] = density
-        found["stopwords_long"] = density * min(len(words), 30) / 30
-        found["log_stopwords"] = math.log1p(density * len(words))
-        found["boilerplate"] = share
-        found["boilerplate_any"] = 1.0 if share > 0 else 0.0
-        found.update(where)
-        found["credit"] = credit(line.text)
-        vectors.append(tuple(found[f] for f in FEATURES))
-    return DocumentFeatures(language, name, tuple(vectors), tuple(len(w) for w in tokens))
+        share = boilerplate_share(text, matcher)
+        vectors.append(
+            shape_features(text, words)
+            + token_features(text, words)
+            + (
+                density,
+                density * min(n_words, 30) / 30,
+                math.log1p(density * n_words),
+                share,
+                1.0 if share > 0 else 0.0,
+            )
+            + where
+            + (credit(text),)
+        )
+    return DocumentFeatures(language, name, tuple(vectors), tuple(len(w) for w in line_words))

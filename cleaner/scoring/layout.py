@@ -2,10 +2,10 @@
 
 >>> from cleaner.ingest import make_document
 >>> doc = make_document("Bridge plan\\n\\nThe council met.\\nIt voted.\\n\\nBridge plan")
->>> [round(f["repeated"]) for f in layout_features(doc)]
-[1, 0, 0, 1]
->>> [round(f["alone"]) for f in layout_features(doc)]
-[1, 0, 0, 1]
+>>> [dict(zip(NAMES, f))["repeated"] for f in layout_features(doc)]
+[1.0, 0.0, 0.0, 1.0]
+>>> [dict(zip(NAMES, f))["alone"] for f in layout_features(doc)]
+[1.0, 0.0, 0.0, 1.0]
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import regex
 
 from cleaner.model import Document
 
+NAMES: tuple[str, ...] = ("position", "head", "tail", "alone", "block_lines", "repeated")
+
 _NON_WORD = regex.compile(r"\W+")
 
 
@@ -24,8 +26,8 @@ def _key(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
-def layout_features(document: Document) -> list[dict[str, float]]:
-    """Per line: relative position, first/last tenth, block size, repetition."""
+def layout_features(document: Document) -> list[tuple[float, ...]]:
+    """Per line, in `NAMES` order: relative position, first/last tenth, block size, repetition."""
     lines = document.lines
     if not lines:
         return []
@@ -39,13 +41,13 @@ def layout_features(document: Document) -> list[dict[str, float]]:
         position = (line.start - first) / span
         size = block_sizes[line.block]
         result.append(
-            {
-                "position": position,
-                "head": 1.0 if position < 0.1 else 0.0,
-                "tail": 1.0 if position > 0.9 else 0.0,
-                "alone": 1.0 if size == 1 else 0.0,
-                "block_lines": math.log1p(size - 1),
-                "repeated": 1.0 if key and seen[key] > 1 else 0.0,
-            }
+            (
+                position,
+                1.0 if position < 0.1 else 0.0,
+                1.0 if position > 0.9 else 0.0,
+                1.0 if size == 1 else 0.0,
+                math.log1p(size - 1),
+                1.0 if key and seen[key] > 1 else 0.0,
+            )
         )
     return result

@@ -19,6 +19,7 @@ import importlib.util
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 #: Languages whose text is not cut into words by spaces: coverage is unreliable there.
@@ -48,41 +49,44 @@ def stoplist(language: str) -> frozenset[str]:
 
 
 @cache
-def _languages_by_word() -> dict[str, tuple[str, ...]]:
+def _languages() -> tuple[str, ...]:
+    """Names of the stoplists, sorted."""
     folder = stoplist_folder()
-    if folder is None:
-        return {}
-    index: dict[str, list[str]] = {}
-    for path in sorted(folder.glob("*.txt")):
-        for word in stoplist(path.stem):
-            index.setdefault(word, []).append(path.stem)
-    return {word: tuple(langs) for word, langs in index.items()}
+    return tuple(path.stem for path in sorted(folder.glob("*.txt"))) if folder else ()
+
+
+@cache
+def _languages_by_word() -> dict[str, tuple[int, ...]]:
+    """Each stopword -> the positions in `_languages()` of the lists that hold it."""
+    index: dict[str, list[int]] = {}
+    for position, language in enumerate(_languages()):
+        for word in stoplist(language):
+            index.setdefault(word, []).append(position)
+    return {word: tuple(positions) for word, positions in index.items()}
 
 
 def language_of(words: Iterable[str]) -> str | None:
     """The language whose stoplist covers most of `words` (None when none covers 5%).
 
-    Ties go to the language with the shorter list (a long list covers more by chance).
+    Ties go to the language with the shorter list (a long list covers more by
+    chance), then to the first name in alphabetical order.
     """
     index = _languages_by_word()
-    counts: Counter[str] = Counter()
-    total = 0
-    for total, word in enumerate(words, start=1):
-        counts[word] += 1
-        if total >= LANGUAGE_SAMPLE:
-            break
-    hits: Counter[str] = Counter()
+    counts = Counter(map(str.lower, islice(words, LANGUAGE_SAMPLE)))
+    total = sum(counts.values())
+    languages = _languages()
+    hits = [0] * len(languages)
     for word, count in counts.items():
-        for language in index.get(word.lower(), ()):
-            hits[language] += count
-    if not hits or not total:
+        for position in index.get(word, ()):
+            hits[position] += count
+    if not total or not any(hits):
         return None
-    best = max(hits, key=lambda lang: (hits[lang], -len(stoplist(lang))))
-    return best if hits[best] / total >= MIN_COVERAGE else None
+    best = max(range(len(languages)), key=lambda i: (hits[i], -len(stoplist(languages[i])), -i))
+    return languages[best] if hits[best] / total >= MIN_COVERAGE else None
 
 
 def stopword_density(words: Sequence[str], stopwords: frozenset[str]) -> float:
     """Share of `words` (any case) that are stopwords."""
     if not words:
         return 0.0
-    return sum(1 for w in words if w.lower() in stopwords) / len(words)
+    return sum(map(stopwords.__contains__, map(str.lower, words))) / len(words)

@@ -12,9 +12,8 @@ English is always checked too (many sites keep English share and cookie labels).
 
 from __future__ import annotations
 
+import re
 from functools import cache
-
-import regex
 
 #: ISO 639-1 code -> phrases. Keep entries short and specific to page furniture.
 BOILERPLATE: dict[str, tuple[str, ...]] = {
@@ -111,16 +110,23 @@ ISO_CODES: dict[str, str] = {
 
 
 @cache
-def boilerplate_matcher(language: str | None) -> regex.Pattern[str]:
-    """One compiled pattern for the language's phrases plus English ones."""
+def boilerplate_matcher(language: str | None) -> re.Pattern[str]:
+    """One compiled pattern for the language's phrases plus English ones, matched on lower-cased text.
+
+    (Lower-casing the line once and matching case-sensitively is several times
+    faster than a case-insensitive alternation of this size.)
+    """
     phrases = BOILERPLATE["en"] + (BOILERPLATE.get(language, ()) if language and language != "en" else ())
     alternation = "|".join(sorted(set(phrases), key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alternation})(?!\w)", regex.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
 
 
-def boilerplate_share(text: str, matcher: regex.Pattern[str]) -> float:
+def boilerplate_share(text: str, matcher: re.Pattern[str]) -> float:
     """Share of the line's characters covered by boilerplate phrases."""
     if not text:
         return 0.0
-    covered = sum(len(m.group()) for m in matcher.finditer(text))
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower-case to two characters: keep the offsets right
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    covered = sum(m.end() - m.start() for m in matcher.finditer(lowered))
     return min(1.0, covered / len(text.strip() or text))

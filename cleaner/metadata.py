@@ -24,8 +24,10 @@ the byline or date. Recognised lines are dropped from the body with the reason
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 import regex
 
@@ -39,6 +41,10 @@ LOOK_INTO = 3
 NEAR_BODY = 4
 #: A body line starts the body when it has at least this many words.
 BODY_MIN_WORDS = 12
+#: Words of a line looked at (every test here asks for fewer): a long line costs no more than a short one.
+WORDS_SEEN = 71
+#: A title has this many words (so only lines of this length can be copies of it).
+TITLE_WORDS = (3, 25)
 
 WORD = regex.compile(r"\w+")
 BYLINE = regex.compile(
@@ -63,7 +69,7 @@ class FoundMetadata:
 
 def find_metadata(document: Document, decisions: tuple[Decision, ...], url: str | None = None) -> FoundMetadata:
     lines = document.lines
-    words = [WORD.findall(line.text) for line in lines]
+    words = [[m.group() for m in islice(WORD.finditer(line.text), WORDS_SEEN)] for line in lines]
     start = _body_start(decisions, lines, words)
     if start is None:
         return FoundMetadata(decisions)
@@ -79,7 +85,8 @@ def find_metadata(document: Document, decisions: tuple[Decision, ...], url: str 
             found["byline"] = i
         elif "date" not in found and n <= 12 and DATE.search(text) and i <= start + 1:
             found["date"] = i
-    title = _title(lines, words, decisions, free, lo, start, slug, set(found.values()))
+    keys = [_key(w) if TITLE_WORDS[0] <= len(w) <= TITLE_WORDS[1] else None for w in words]
+    title = _title(lines, words, keys, decisions, free, lo, start, slug, set(found.values()))
     if title is not None:
         found["title"] = title
         stand = _standfirst(words, decisions, free, title, found, start)
@@ -91,9 +98,8 @@ def find_metadata(document: Document, decisions: tuple[Decision, ...], url: str 
     for name, i in found.items():
         marked[i] = _as_metadata(decisions[i], name)
     if title is not None:
-        key = _key(lines[title].text)
-        for i, line in enumerate(lines):
-            if i != title and free[i] and _key(line.text) == key:
+        for i, key in enumerate(keys):
+            if i != title and free[i] and key == keys[title]:
                 marked[i] = _as_metadata(decisions[i], "title")
     values = {name: lines[i].text.strip() for name, i in found.items()}
     return FoundMetadata(tuple(marked), **values)
@@ -119,23 +125,20 @@ def _slug_words(url: str | None) -> set[str]:
     return {w.lower() for w in WORD.findall(path) if not w.isdigit() and len(w) > 2 and w.lower() not in STOP_SLUG}
 
 
-def _title(lines, words, decisions, free, lo, start, slug, taken) -> int | None:  # type: ignore[no-untyped-def]
+def _title(lines, words, keys, decisions, free, lo, start, slug, taken) -> int | None:  # type: ignore[no-untyped-def]
     best, best_score = None, 0.0
-    seen: dict[str, int] = {}
-    for line in lines:
-        key = _key(line.text)
-        seen[key] = seen.get(key, 0) + 1
+    seen = Counter(keys)
     first_kept = next((d.line for d in decisions if d.keep), None)
     for i in range(lo, min(start + 1, len(lines))):
         w = words[i]
         text = lines[i].text.strip()
-        if i in taken or not free[i] or not 3 <= len(w) <= 25 or SENTENCE_END.search(text) or DATE.search(text):
+        if i in taken or not free[i] or keys[i] is None or SENTENCE_END.search(text) or DATE.search(text):
             continue
         capitals = sum(1 for x in w if x[0].isupper()) / len(w)
         lowered = {x.lower() for x in w}
         overlap = len(lowered & slug) / len(slug) if slug else 0.0
         score = 0.3 * decisions[i].score + 0.3 * min(1.0, capitals * 1.5) + 1.5 * overlap
-        score += 0.4 if seen[_key(text)] > 1 else 0.0
+        score += 0.4 if seen[keys[i]] > 1 else 0.0
         score += 0.3 * (1 - (start - i) / LOOK_BEFORE)
         if i == first_kept and 0 < start - i <= NEAR_BODY:
             score += 0.4  # a headline-shaped line opening the kept text, before the prose starts
@@ -157,8 +160,9 @@ def _standfirst(words, decisions, free, title, found, start) -> int | None:  # t
     return candidate
 
 
-def _key(text: str) -> str:
-    return " ".join(WORD.findall(text.lower()))
+def _key(words: list[str]) -> str:
+    """Two lines are copies when they have the same words, whatever the case and punctuation."""
+    return " ".join(words).lower()
 
 
 def _as_metadata(decision: Decision, name: str) -> Decision:

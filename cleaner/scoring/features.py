@@ -28,6 +28,15 @@ from cleaner.scoring.tokens import token_features
 from cleaner.scoring.vocabulary import ISO_CODES, boilerplate_matcher, boilerplate_share
 
 WORD = regex.compile(r"\w+")
+#: A line longer than this is described by a sample: its first 40,000 and last
+#: 10,000 characters (the longest line of the 1,276 bench pages has 14,084), so a
+#: 50 MB text with no newline costs no more than a long paragraph and its word
+#: list stays small.
+LINE_SAMPLE = 50_000
+
+
+def _sample(text: str) -> str:
+    return text if len(text) <= LINE_SAMPLE else f"{text[: LINE_SAMPLE * 4 // 5]} {text[-LINE_SAMPLE // 5 :]}"
 
 FEATURES: tuple[str, ...] = (
     *shape.NAMES,
@@ -58,14 +67,14 @@ class DocumentFeatures:
 
 def document_features(document: Document) -> DocumentFeatures:
     """Compute every feature of every line (language chosen once for the document)."""
-    line_words = [WORD.findall(line.text) for line in document.lines]
+    texts = [_sample(line.text) for line in document.lines]
+    line_words = [WORD.findall(text) for text in texts]
     name = language_of(chain.from_iterable(line_words))
     stopwords = stoplist(name) if name else frozenset()
     language = ISO_CODES.get(name, name) if name else None
     matcher = boilerplate_matcher(language)
     vectors = []
-    for line, words, where in zip(document.lines, line_words, layout_features(document)):
-        text = line.text
+    for text, words, where in zip(texts, line_words, layout_features(document, texts)):
         n_words = len(words)
         density = stopword_density(words, stopwords)
         share = boilerplate_share(text, matcher)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 
 import regex
 
@@ -26,12 +27,15 @@ def _key(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
-def layout_features(document: Document) -> list[tuple[float, ...]]:
-    """Per line, in `NAMES` order: relative position, first/last tenth, block size, repetition."""
+def layout_features(document: Document, texts: Sequence[str] | None = None) -> list[tuple[float, ...]]:
+    """Per line, in `NAMES` order: relative position, first/last tenth, block size, repetition.
+
+    `texts`: the lines' texts as the other features see them (see `features.LINE_SAMPLE`).
+    """
     lines = document.lines
     if not lines:
         return []
-    keys = [_key(line.text) for line in lines]
+    keys = [_key(text) for text in (texts if texts is not None else [line.text for line in lines])]
     seen = Counter(keys)
     block_sizes = Counter(line.block for line in lines)
     span = max(1, lines[-1].end - lines[0].start)

@@ -10,6 +10,8 @@ The council voted on Tuesday to rebuild the old bridge over the river, a project
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -61,8 +63,9 @@ class Cleaner:
 
     def clean(self, document: Document) -> CleanResult:
         """Decide every line of a document and render the clean text."""
-        decisions, metadata = self._decide(document)
-        decisions, metadata = self._settle(document, decisions, metadata)
+        with _cycle_collection_paused():
+            decisions, metadata = self._decide(document)
+            decisions, metadata = self._settle(document, decisions, metadata)
         title = metadata.title if self.config.keep_title else None
         return CleanResult(render(document, decisions, title), document, decisions, metadata)
 
@@ -150,21 +153,22 @@ class Cleaner:
         return replace(result, text=text, metadata=metadata)
 
 
-#: A short page cleaned once by `prepare_process`, so that every lazily built table exists.
-_WARM_UP = "Home | News\n\nThe council voted on Tuesday to rebuild the old bridge over the river.\n\nShare this"
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while one document is cleaned.
 
-
-def prepare_process(cleaner: Cleaner) -> None:
-    """Get this process ready for a long run with `cleaner` (batch and stream workers call it).
-
-    Builds the tables that are made on first use (stoplists, the language index,
-    vocabulary patterns), then moves everything alive into the garbage collector's
-    permanent generation (`gc.freeze`): rules, weights and tables live as long as
-    the process, and the collector no longer walks them again and again while
-    documents come and go (about 15% of the cleaning time on the bench).
+    Cleaning makes a few tuples per feature per line and no reference cycles;
+    the collector would walk them over and over as they pile up (40% of the time
+    on a 100,000-line document, 15% on the bench pages). Memory is still freed by
+    reference counting; collection resumes afterwards if it was on before.
     """
-    cleaner.clean_text(_WARM_UP)
-    gc.freeze()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def clean_text(text: str, url: str | None = None, site: str | None = None) -> CleanResult:

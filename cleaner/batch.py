@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import regex
 
-from cleaner.api import Cleaner, prepare_process
+from cleaner.api import Cleaner
 from cleaner.explain import reason_counts, report_record
 from cleaner.ingest import InputError
 from cleaner.model import CleanResult
@@ -284,7 +284,6 @@ _WORKER: Cleaner | None = None
 def _init_worker(cleaner: Cleaner) -> None:
     global _WORKER
     _WORKER = cleaner
-    prepare_process(cleaner)
 
 
 def _clean_in_worker(job: Job, want_report: bool) -> Outcome:
@@ -322,7 +321,6 @@ def run(
             yield job
 
     if workers <= 1:
-        prepare_process(cleaner)
         for job in pending():
             finish(clean_file(cleaner, job, want_report))
         return summary

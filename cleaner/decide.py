@@ -13,7 +13,7 @@ context features as `context.NAME`.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from dataclasses import replace
 
@@ -107,8 +107,7 @@ def decide(
         logits, scored.features.words, [line.block for line in lines], model.region_threshold, scored.features.punctuated
     )
     stage = model.context
-    z_weight = stage.weights[0] / stage.scales[0]
-    names = tuple(model.line.names) + tuple(f"context.{name}" for name in stage.names[1:])
+    names = Contributions.names(model)
     decisions = []
     for line, verdict, score, vector in zip(lines, verdicts, scores, vectors):
         if verdict.keep is not None and verdict.reason is not None:
@@ -118,7 +117,8 @@ def decide(
             continue
         context = stage.terms(vector)
         logit = stage.bias + sum(context)
-        values = [z_weight * value for _, value in score.contributions] + context[1:]
+        contributions = Contributions(model, score.vector, vector)
+        values = contributions.values(context)
         probability = 1.0 / (1.0 + math.exp(-max(-35.0, min(35.0, logit))))
         keep = probability >= threshold
         decisions.append(
@@ -128,10 +128,60 @@ def decide(
                 score=probability,
                 reasons=(_reason(keep, score.probability >= threshold, names, values, vector),),
                 cuts=verdict.cuts,
-                contributions=tuple(zip(names, values)),
+                contributions=contributions,
             )
         )
     return _best_available(decisions)
+
+
+class Contributions(Sequence[tuple[str, float]]):
+    """A scored line's (feature, logit share) pairs, computed when read.
+
+    Stage-1 features by name, scaled by the weight stage 2 gives the stage-1
+    logit, then the context features as `context.NAME`; with the stage-2 bias they
+    add up to the line's final logit. Only the two feature vectors are kept
+    (compact arrays), so a document of a million lines does not hold 55 pairs of
+    Python objects per line while nobody asks for them.
+    """
+
+    __slots__ = ("_model", "_line", "_context")
+
+    def __init__(self, model: ScoringModel, line_vector: Sequence[float], context_vector: Sequence[float]) -> None:
+        self._model = model
+        self._line = line_vector
+        self._context = context_vector
+
+    @staticmethod
+    def names(model: ScoringModel) -> tuple[str, ...]:
+        return model.line.names + tuple(f"context.{name}" for name in model.context.names[1:])
+
+    def values(self, context_terms: Sequence[float] | None = None) -> list[float]:
+        """The shares, in `names` order (`context_terms`: the stage-2 terms, when already computed)."""
+        line, context = self._model.line, self._model.context
+        z_weight = context.weights[0] / context.scales[0]
+        terms = context_terms if context_terms is not None else context.terms(self._context)
+        return [z_weight * value for value in line.terms(self._line)] + list(terms[1:])
+
+    def _pairs(self) -> tuple[tuple[str, float], ...]:
+        return tuple(zip(self.names(self._model), self.values()))
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        return self._pairs()[index]
+
+    def __len__(self) -> int:
+        return len(self._model.line.names) + len(self._model.context.names) - 1
+
+    def __iter__(self) -> Iterator[tuple[str, float]]:
+        return iter(self._pairs())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and self._pairs() == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._pairs())
+
+    def __repr__(self) -> str:
+        return f"Contributions({self._pairs()!r})"
 
 
 def _best_available(decisions: list[Decision]) -> tuple[Decision, ...]:

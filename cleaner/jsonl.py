@@ -45,7 +45,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from cleaner.api import Cleaner, prepare_process
+from cleaner.api import Cleaner
 from cleaner.explain import reason_counts
 from cleaner.ingest import InputError
 from cleaner.model import CleanResult
@@ -243,7 +243,6 @@ _WORKER: Cleaner | None = None
 def _init_worker(cleaner: Cleaner) -> None:
     global _WORKER
     _WORKER = cleaner
-    prepare_process(cleaner)
 
 
 def _clean_chunk_in_worker(chunk: list[tuple[int, bytes]], options: JsonlOptions) -> list[LineOutcome]:
@@ -267,7 +266,6 @@ def clean_stream(
             on_outcome(outcome)
 
     if workers <= 1:
-        prepare_process(cleaner)
         for chunk in chunks(numbered_lines(source)):
             finish(clean_chunk(cleaner, chunk, options))
         return summary

@@ -10,6 +10,7 @@ document gives the output (`render`), so the decisions *are* the explanation.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -92,7 +93,8 @@ class Decision:
     score: float  #: article-likeness in [0, 1]; 1.0/0.0 for rule decisions
     reasons: tuple[Reason, ...]
     cuts: tuple[Cut, ...] = ()
-    contributions: tuple[tuple[str, float], ...] = ()  #: feature -> logit share
+    #: feature -> logit share, in a fixed order (computed when read: see `cleaner.decide.Contributions`)
+    contributions: Sequence[tuple[str, float]] = ()
 
     @property
     def reason(self) -> Reason:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -123,11 +124,17 @@ class ScoringModel:
 
 @dataclass(frozen=True)
 class LineScore:
-    """Stage-1 article-likeness of one line: probability, logit, each feature's logit share."""
+    """Stage-1 article-likeness of one line: probability, logit, and the features behind them."""
 
     probability: float
-    contributions: tuple[tuple[str, float], ...]
-    logit: float = 0.0
+    logit: float
+    vector: Sequence[float]  #: the line's features, in `stage.names` order
+    stage: LinearStage
+
+    @property
+    def contributions(self) -> tuple[tuple[str, float], ...]:
+        """Each feature's share of the logit (`logit == stage.bias + sum of the shares`)."""
+        return self.stage.contributions(self.vector)
 
 
 @dataclass(frozen=True)
@@ -154,11 +161,9 @@ def score_document(document: Document, model: ScoringModel) -> ScoredDocument:
     found = document_features(document)
     stage = model.line
     scores = []
-    names = stage.names
     for vector in found.vectors:
-        terms = stage.terms(vector)
-        logit = stage.bias + sum(terms)
-        scores.append(LineScore(sigmoid(logit), tuple(zip(names, terms)), logit))
+        logit = stage.logit(vector)
+        scores.append(LineScore(sigmoid(logit), logit, vector, stage))
     return ScoredDocument(tuple(scores), found)
 
 

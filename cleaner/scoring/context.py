@@ -16,6 +16,7 @@ lists) and where they sit relative to the region.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Sequence
 
 CONTEXT_FEATURES: tuple[str, ...] = (
@@ -62,7 +63,7 @@ def context_vectors(
     blocks: Sequence[int],
     region_threshold: float,
     punctuated: Sequence[bool] | None = None,
-) -> list[tuple[float, ...]]:
+) -> list[array[float]]:
     """Stage-2 feature vectors (in `CONTEXT_FEATURES` order) for every line.
 
     `punctuated[i]`: line i ends like a sentence (runs of lines that do not, such as
@@ -83,7 +84,7 @@ def context_vectors(
         block_sum[b] = block_sum.get(b, 0.0) + z * w
         block_weight[b] = block_weight.get(b, 0.0) + w
     runs = _runs([w <= SHORT_WORDS for w in words])
-    vectors: list[tuple[float, ...]] = []
+    vectors: list[array[float]] = []
     for i in range(n):
         z, b = logits[i], blocks[i]
         rest = block_weight[b] - weights[i]
@@ -91,25 +92,28 @@ def context_vectors(
         inside = first <= i <= last
         gap = 0 if inside or last < first else (first - i if i < first else i - last)
         vectors.append(
-            (
-                z,
-                logits[i - 1] if i >= 1 else EDGE_LOGIT,
-                logits[i + 1] if i + 1 < n else EDGE_LOGIT,
-                logits[i - 2] if i >= 2 else EDGE_LOGIT,
-                logits[i + 2] if i + 2 < n else EDGE_LOGIT,
-                _weighted_mean(logits, weights, i - 3, i + 4, i),
-                _weighted_mean(logits, weights, i - 10, i + 11, i),
-                block,
-                1.0 if inside else 0.0,
-                1.0 if last >= first and i < first else 0.0,
-                1.0 if last >= first and i > last else 0.0,
-                math.log1p(gap),
-                math.log1p(runs[i]),
-                math.log1p(words[i]),
-                region_share,
-                min(z, 0.0),  # own evidence against: a share button inside the article still goes
-                z if words[i] <= SHORT_WORDS else 0.0,  # a short line's own look counts more than for prose
-                math.log1p(headline_runs[i]),
+            array(
+                "d",
+                (
+                    z,
+                    logits[i - 1] if i >= 1 else EDGE_LOGIT,
+                    logits[i + 1] if i + 1 < n else EDGE_LOGIT,
+                    logits[i - 2] if i >= 2 else EDGE_LOGIT,
+                    logits[i + 2] if i + 2 < n else EDGE_LOGIT,
+                    _weighted_mean(logits, weights, i - 3, i + 4, i),
+                    _weighted_mean(logits, weights, i - 10, i + 11, i),
+                    block,
+                    1.0 if inside else 0.0,
+                    1.0 if last >= first and i < first else 0.0,
+                    1.0 if last >= first and i > last else 0.0,
+                    math.log1p(gap),
+                    math.log1p(runs[i]),
+                    math.log1p(words[i]),
+                    region_share,
+                    min(z, 0.0),  # own evidence against: a share button inside the article still goes
+                    z if words[i] <= SHORT_WORDS else 0.0,  # a short line's own look counts more than for prose
+                    math.log1p(headline_runs[i]),
+                ),
             )
         )
     return vectors

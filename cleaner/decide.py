@@ -52,7 +52,7 @@ def judge(
     lines = document.lines
     rule_dropped = [v.keep is False and v.reason is not None for v in verdicts]
     texts = [
-        "" if dropped else kept_text(line, Decision(line.index, True, 1.0, (), v.cuts))
+        "" if dropped else line.text if not v.cuts else kept_text(line, Decision(line.index, True, 1.0, (), v.cuts))
         for line, v, dropped in zip(lines, verdicts, rule_dropped)
     ]
     open_lines = [i for i, text in enumerate(texts) if text]
@@ -61,13 +61,14 @@ def judge(
         return decide(document, verdicts, scored, mode, model), scored.language
     view = make_document(_join(document, open_lines, texts), source=document.source, url=document.url, site=document.site)
     scored = score_document(view, model)
-    inside = decide(view, [replace(verdicts[i], cuts=()) for i in open_lines], scored, mode, model)
+    uncut = [replace(verdicts[i], cuts=()) if verdicts[i].cuts else verdicts[i] for i in open_lines]
+    inside = decide(view, uncut, scored, mode, model)
     decisions: list[Decision | None] = [
         Decision(line.index, False, 0.0, (v.reason,), v.cuts) if dropped and v.reason else None
         for line, v, dropped in zip(lines, verdicts, rule_dropped)
     ]
     for i, d in zip(open_lines, inside):
-        decisions[i] = replace(d, line=i, cuts=verdicts[i].cuts)
+        decisions[i] = Decision(i, d.keep, d.score, d.reasons, verdicts[i].cuts, d.contributions)
     for i, maybe in enumerate(decisions):  # lines a strip rule cut away entirely
         if maybe is None:
             cuts = verdicts[i].cuts

@@ -13,6 +13,8 @@ headline's words; its credit is what gives it away.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 _WORDS = r"(?:photos?|fotos?|foto(?:grafía|grafia)|image|picture|pic|credit|crédit|bild|source|quelle|illustration)"
@@ -26,15 +28,11 @@ CREDIT = regex.compile(
 
 #: Every form above needs one of these characters (the agency forms, "©"), or one of the words below.
 _CREDIT_CHARS = frozenset("(/©")
-_CREDIT_WORDS = (
-    "photo", "foto", "image", "picture", "pic", "credit", "crédit", "bild", "source", "quelle", "illustration", "getty",
-)
+_CREDIT_WORDS = re.compile("photo|foto|image|pic|credit|crédit|bild|source|quelle|illustration|getty")
 
 
 def credit(text: str) -> float:
     """1.0 when the line carries a photo credit or caption label, else 0.0."""
-    if _CREDIT_CHARS.isdisjoint(text):
-        lowered = text.lower()
-        if not any(word in lowered for word in _CREDIT_WORDS):
-            return 0.0
+    if _CREDIT_CHARS.isdisjoint(text) and not _CREDIT_WORDS.search(text.lower()):
+        return 0.0
     return 1.0 if CREDIT.search(text) else 0.0

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 NAMES: tuple[str, ...] = ("digits", "date", "time", "counter", "url", "email", "handle", "copyright")
@@ -33,8 +35,8 @@ URL = regex.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|de|fr|es|i
 EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 HANDLE = regex.compile(r"(?<![\w@])[@#]\w+")
 COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", regex.IGNORECASE)
-#: What a URL match needs: a scheme, "www." or a dot before one of the domain endings above.
-_URL_MARKS = ("://", "www.", ".com", ".org", ".net", ".co", ".de", ".fr", ".es", ".it", ".nl", ".ru", ".ua", ".pt", ".io")
+#: What a URL match needs (on lower-cased text): a scheme, "www." or a dot before a domain ending above.
+_URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|co|de|fr|es|it|nl|ru|ua|pt|io)")
 
 
 def token_features(text: str, words: list[str]) -> tuple[float, ...]:
@@ -52,7 +54,7 @@ def token_features(text: str, words: list[str]) -> tuple[float, ...]:
         1.0 if digits and DATE.search(text) else 0.0,  # every \d is inside a \w+ word
         1.0 if digits and TIME.search(text) else 0.0,
         1.0 if digits and n_words <= 3 and COUNTER.match(text) else 0.0,
-        1.0 if any(mark in lowered for mark in _URL_MARKS) and URL.search(text) else 0.0,
+        1.0 if _URL_HINT.search(lowered) and URL.search(text) else 0.0,
         1.0 if "@" in text and EMAIL.search(text) else 0.0,
         1.0 if ("@" in text or "#" in text) and HANDLE.search(text) else 0.0,
         1.0 if ("©" in text or "(" in text or "copyright" in lowered) and COPYRIGHT.search(text) else 0.0,

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-
 from dataclasses import replace
 
 from cleaner.config import Mode
@@ -145,7 +144,7 @@ class Contributions(Sequence[tuple[str, float]]):
     Python objects per line while nobody asks for them.
     """
 
-    __slots__ = ("_model", "_line", "_context")
+    __slots__ = ("_context", "_line", "_model")
 
     def __init__(self, model: ScoringModel, line_vector: Sequence[float], context_vector: Sequence[float]) -> None:
         self._model = model

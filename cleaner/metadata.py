@@ -53,7 +53,7 @@ BYLINE = regex.compile(
 BYLINE_PREFIX = regex.compile(r"^\s*(?:by|von|par|por|di|door|de|автор|автори|авторы)\s+", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"[.;,][\"'”’»)\]]*\s*$")
 PROSE_END = regex.compile(r"[.!?…:][\"'”’»)\]]*\s*$")
-STOP_SLUG = frozenset("www html htm php aspx index news article story com co uk org net".split())
+STOP_SLUG = frozenset(["www", "html", "htm", "php", "aspx", "index", "news", "article", "story", "com", "co", "uk", "org", "net"])
 
 
 @dataclass(frozen=True)

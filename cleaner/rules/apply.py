@@ -123,7 +123,7 @@ def _after_before(rule: Rule, texts: list[str], guarded: bool, hits: Hits) -> li
         ok = [i for i in marks if not guarded or before[i] / total >= rule.guard]
         return list(range(ok[0], len(texts))) if ok else []
     ok = [i for i in marks if not guarded or before[i + 1] / total <= 1 - rule.guard]
-    return list(range(0, ok[-1] + 1)) if ok else []
+    return list(range(ok[-1] + 1)) if ok else []
 
 
 def _list(rule: Rule, texts: list[str], hits: Hits) -> list[int]:

@@ -16,4 +16,4 @@ from cleaner.scoring.combiner import (
     score_lines,
 )
 
-__all__ = ["LinearStage", "LineScore", "ScoredDocument", "ScoringModel", "load_model", "score_document", "score_lines"]
+__all__ = ["LineScore", "LinearStage", "ScoredDocument", "ScoringModel", "load_model", "score_document", "score_lines"]

@@ -55,14 +55,14 @@ class LinearStage:
         # w / s once, so that a line's terms are one C-level map over its vector
         object.__setattr__(self, "_slopes", tuple(w / s for w, s in zip(self.weights, self.scales)))
 
-    def terms(self, vector: tuple[float, ...] | list[float]) -> list[float]:
+    def terms(self, vector: Sequence[float]) -> list[float]:
         """Each feature's share of the logit, in `names` order (the logit is `bias + sum(terms)`)."""
         return list(map(mul, self._slopes, map(sub, vector, self.means)))  # type: ignore[attr-defined]
 
-    def contributions(self, vector: tuple[float, ...] | list[float]) -> tuple[tuple[str, float], ...]:
+    def contributions(self, vector: Sequence[float]) -> tuple[tuple[str, float], ...]:
         return tuple(zip(self.names, self.terms(vector)))
 
-    def logit(self, vector: tuple[float, ...] | list[float]) -> float:
+    def logit(self, vector: Sequence[float]) -> float:
         return self.bias + sum(self.terms(vector))
 
     @classmethod

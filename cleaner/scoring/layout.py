@@ -40,7 +40,7 @@ def layout_features(document: Document, texts: Sequence[str] | None = None) -> l
     block_sizes = Counter(line.block for line in lines)
     span = max(1, lines[-1].end - lines[0].start)
     first = lines[0].start
-    result = []
+    result: list[tuple[float, ...]] = []
     for line, key in zip(lines, keys):
         position = (line.start - first) / span
         size = block_sizes[line.block]

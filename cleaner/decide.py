@@ -7,7 +7,8 @@ runs of short lines and the main-body region (`cleaner.scoring.context`); rule-d
 lines count as boilerplate neighbours, rule-kept lines as article. The final
 probability against the mode's threshold decides. A decision's `contributions` add
 up, with the model's biases, to its final logit: stage-1 features by name, the
-context features as `context.NAME`.
+context features as `context.NAME` (computed when read; `--explain` and `--report`
+show the largest, see `cleaner.explain.reason_detail`).
 """
 
 from __future__ import annotations
@@ -118,15 +119,19 @@ def decide(
         context = stage.terms(vector)
         logit = stage.bias + sum(context)
         contributions = Contributions(model, score.vector, vector)
-        values = contributions.values(context)
         probability = 1.0 / (1.0 + math.exp(-max(-35.0, min(35.0, logit))))
         keep = probability >= threshold
+        alone_keep = score.probability >= threshold
+        if keep == alone_keep:
+            reason = Reason("score", "article-like" if keep else "boilerplate-like", MODEL_SOURCE)
+        else:
+            reason = _context_reason(keep, names, contributions.values(context), vector)
         decisions.append(
             Decision(
                 line=line.index,
                 keep=keep,
                 score=probability,
-                reasons=(_reason(keep, score.probability >= threshold, names, values, vector),),
+                reasons=(reason,),
                 cuts=verdict.cuts,
                 contributions=contributions,
             )
@@ -205,25 +210,19 @@ def _best_available(decisions: list[Decision]) -> tuple[Decision, ...]:
     )
 
 
-def _reason(
-    keep: bool, alone_keep: bool, names: Sequence[str], values: Sequence[float], vector: Sequence[float]
-) -> Reason:
-    """`score` when the line's own features decide, `context` when the neighbours flipped it.
+def _context_reason(keep: bool, names: Sequence[str], values: Sequence[float], vector: Sequence[float]) -> Reason:
+    """The reason of a line the neighbours flipped (its own score alone would decide the other way).
 
-    A context decision is named after the context feature that pushed hardest and
-    holds for this line (an indicator such as `after_region` that is 0 here pushes
-    only by not holding, which names nothing).
+    Named after the context feature that pushed hardest and holds for this line
+    (an indicator such as `after_region` that is 0 here pushes only by not
+    holding, which names nothing). The features behind any scored decision are in
+    `Decision.contributions` (`cleaner.explain.reason_detail` prints the largest).
     """
-    sizes = list(map(abs, values))
-    top = sorted(range(len(values)), key=sizes.__getitem__, reverse=True)[:4]
-    detail = ", ".join(f"{names[i]} {values[i]:+.2f}" for i in top)
-    if keep == alone_keep:
-        return Reason("score", "article-like" if keep else "boilerplate-like", MODEL_SOURCE, detail)
     sign = 1 if keep else -1
     holds = {f"context.{name}" for name, x in zip(CONTEXT_FEATURES, vector) if x}
     pushing = [(n, v) for n, v in zip(names, values) if n in holds and v * sign > 0]
     if not pushing:
-        return Reason("context", "kept-by-neighbours" if keep else "dropped-by-neighbours", MODEL_SOURCE, detail)
+        return Reason("context", "kept-by-neighbours" if keep else "dropped-by-neighbours", MODEL_SOURCE)
     name = max(pushing, key=lambda kv: abs(kv[1]))[0].removeprefix("context.")
     why = _CONTEXT_REASONS.get(name, "neighbours")
-    return Reason("context", f"{'kept' if keep else 'dropped'}:{why}", MODEL_SOURCE, detail)
+    return Reason("context", f"{'kept' if keep else 'dropped'}:{why}", MODEL_SOURCE)

@@ -62,6 +62,25 @@ def reason_counts(decisions: Iterable[Decision]) -> Counter[str]:
     return counts
 
 
+#: How many of a scored line's feature contributions `reason_detail` names.
+TOP_CONTRIBUTIONS = 4
+
+
+def reason_detail(decision: Decision) -> str:
+    """The deciding reason's detail; for a scored line, its largest feature contributions.
+
+    >>> from cleaner.model import Reason
+    >>> d = Decision(0, False, 0.1, (Reason("score", "boilerplate-like"),), contributions=(("a", 0.5), ("b", -2.0)))
+    >>> reason_detail(d)
+    'b -2.00, a +0.50'
+    """
+    reason = decision.reason
+    if reason.detail or reason.kind not in ("score", "context") or not decision.contributions:
+        return reason.detail
+    top = sorted(decision.contributions, key=lambda kv: abs(kv[1]), reverse=True)[:TOP_CONTRIBUTIONS]
+    return ", ".join(f"{name} {value:+.2f}" for name, value in top)
+
+
 def decision_record(line: Line, decision: Decision) -> dict[str, Any]:
     reason = decision.reason
     record: dict[str, Any] = {
@@ -70,7 +89,7 @@ def decision_record(line: Line, decision: Decision) -> dict[str, Any]:
         "score": round(decision.score, 4),
         "reason": reason.label(),
         "source": reason.source,
-        "detail": reason.detail,
+        "detail": reason_detail(decision),
         "text": line.text,
     }
     if decision.cuts:
@@ -117,8 +136,9 @@ def explain_table(result: CleanResult, width: int = 100) -> str:
         why = reason.label()
         if reason.source:
             why += f" ({reason.source})"
-        if reason.detail:
-            why += f" [{reason.detail}]"
+        detail = reason_detail(decision)
+        if detail:
+            why += f" [{detail}]"
         for cut in decision.cuts:
             why += f"; cut {cut.span.start}-{cut.span.end} by {cut.reason.label()}"
             if cut.reason.source:

@@ -51,6 +51,8 @@ class Cleaner:
             config = Config(**{**config.__dict__, "rules_dirs": tuple(Path(p) for p in rules_dirs)})
         self.config = config
         self.rulebook: RuleBook = load_rulebook(config.rules_dirs) if config.use_rules else RuleBook()
+        if not config.use_site_rules:
+            self.rulebook = RuleBook(self.rulebook.digest, sites=(), generic=self.rulebook.generic)
         if learned:  # site rules learned in memory (`clean --learn`, cleaner.learn); they apply even with use_rules off
             from cleaner.learn.book import with_learned
 

@@ -34,18 +34,30 @@ SiteOption = Annotated[
     Optional[str], typer.Option("--site", help="Force this site's rules, e.g. independent.co.uk.")
 ]
 NoRulesOption = Annotated[bool, typer.Option("--no-rules", help="Heuristic scoring only, no rule files.")]
+NoSiteRulesOption = Annotated[
+    bool,
+    typer.Option("--no-site-rules", help="Generic rules and heuristics only, as for a site with no rule file."),
+]
 RulesOption = Annotated[
     Optional[list[Path]], typer.Option("--rules", help="Extra rules folder (repeatable); overrides shipped files.")
 ]
 KeepTitleOption = Annotated[bool, typer.Option("--keep-title", help="Put the recognised title first.")]
 
 
-def make_config(mode: str, site: str | None, no_rules: bool, rules: list[Path] | None, keep_title: bool) -> Config:
+def make_config(
+    mode: str,
+    site: str | None,
+    no_rules: bool,
+    rules: list[Path] | None,
+    keep_title: bool,
+    no_site_rules: bool = False,
+) -> Config:
     """Build the one `Config` from CLI options; bad values exit with code 2."""
     try:
         return Config(
             mode=mode,  # type: ignore[arg-type]
             use_rules=not no_rules,
+            use_site_rules=not no_site_rules,
             site=site.lower() if site else None,
             rules_dirs=tuple(rules or ()),
             keep_title=keep_title,
@@ -107,6 +119,7 @@ def clean(
     mode: ModeOption = "balanced",
     site: SiteOption = None,
     no_rules: NoRulesOption = False,
+    no_site_rules: NoSiteRulesOption = False,
     rules: RulesOption = None,
     keep_title: KeepTitleOption = False,
     learn: Annotated[
@@ -117,7 +130,7 @@ def clean(
 
     Example: cleaner clean ~/scrape/ --jobs 4 --report decisions.jsonl
     """
-    config = make_config(mode, site, no_rules, rules, keep_title)
+    config = make_config(mode, site, no_rules, rules, keep_title, no_site_rules)
     if learn:
         from cleaner.cli_learn import learned_rule_files
 
@@ -240,6 +253,7 @@ def eval_command(
     folder: Annotated[Path, typer.Argument(help="Folder of NAME.txt with NAME.gold.txt (datasets = subfolders).")],
     mode: ModeOption = "balanced",
     no_rules: NoRulesOption = False,
+    no_site_rules: NoSiteRulesOption = False,
     rules: RulesOption = None,
     limit: Annotated[int, typer.Option(help="Only the first N pages of each dataset (0: all).")] = 0,
 ) -> None:
@@ -252,7 +266,7 @@ def eval_command(
 
     if not folder.is_dir():
         raise typer.BadParameter(f"{folder} is not a folder")
-    cleaner = Cleaner(make_config(mode, None, no_rules, rules, False))
+    cleaner = Cleaner(make_config(mode, None, no_rules, rules, False, no_site_rules))
     pages = list(find_pages(folder))
     if limit:
         pages = first_per_dataset(pages, limit)

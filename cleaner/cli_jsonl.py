@@ -8,7 +8,15 @@ from typing import IO, Annotated
 import typer
 
 from cleaner.api import Cleaner
-from cleaner.cli import KeepTitleOption, ModeOption, NoRulesOption, RulesOption, SiteOption, make_config
+from cleaner.cli import (
+    KeepTitleOption,
+    ModeOption,
+    NoRulesOption,
+    NoSiteRulesOption,
+    RulesOption,
+    SiteOption,
+    make_config,
+)
 from cleaner.jsonl import JsonlOptions, LineOutcome, MissingExtra, clean_stream, open_stream
 
 
@@ -35,6 +43,7 @@ def jsonl_command(
     mode: ModeOption = "balanced",
     site: SiteOption = None,
     no_rules: NoRulesOption = False,
+    no_site_rules: NoSiteRulesOption = False,
     rules: RulesOption = None,
     keep_title: KeepTitleOption = False,
 ) -> None:
@@ -45,7 +54,7 @@ def jsonl_command(
 
     Example: cleaner jsonl crawl.jsonl.gz clean.jsonl.gz --in-metadata -j 4
     """
-    config = make_config(mode, site, no_rules, rules, keep_title)
+    config = make_config(mode, site, no_rules, rules, keep_title, no_site_rules)
     options = JsonlOptions(text_field, url_field, id_field, html_field, cleaner_field, in_metadata)
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     handles: list[tuple[IO[bytes], bool]] = []  # (stream, opened here)

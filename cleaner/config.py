@@ -21,6 +21,8 @@ class Config:
         keeps more (no article line lost, some boilerplate left).
     use_rules: apply rule files (site and generic). `--no-rules` turns them off
         and leaves the heuristic scoring alone.
+    use_site_rules: apply site rule files. `--no-site-rules` turns them off and
+        keeps the generic ones: what cleaner does on a site nobody wrote rules for.
     site: force this site's rules (a registrable domain such as
         `independent.co.uk`); `None` finds the site from URL, folder or text.
     rules_dirs: extra rule folders (a user's own); their files add to the
@@ -30,6 +32,7 @@ class Config:
 
     mode: Mode = "balanced"
     use_rules: bool = True
+    use_site_rules: bool = True
     site: str | None = None
     rules_dirs: tuple[Path, ...] = field(default_factory=tuple)
     keep_title: bool = False

@@ -83,6 +83,29 @@ class Page:
     url: str | None = None
 
 
+def line_labels(source: str, gold: str, output: str) -> list[tuple[bool, bool]]:
+    """(is article, was kept) for each non-blank source line, judged against gold and output lines.
+
+    A source line is article text when a gold line covering more than half of it
+    occurs in it, and kept when an output line covering more than half of it
+    does (so a line a strip rule shortened still counts as kept).
+
+    >>> line_labels("Menu\\nThe council voted.\\nShare", "The council voted.", "The council voted.\\nShare")
+    [(False, False), (True, True), (False, True)]
+    """
+    gold_lines = [line for line in gold.splitlines() if line]
+    kept_lines = [line for line in output.splitlines() if line]
+    labels = []
+    for raw in source.splitlines():
+        text = raw.strip()
+        if not text:
+            continue
+        is_article = any(g in text for g in gold_lines if len(g) > 0.5 * len(text))
+        kept = any(k in text for k in kept_lines if len(k) > 0.5 * len(text))
+        labels.append((is_article, kept))
+    return labels
+
+
 def find_pages(root: Path) -> Iterator[Page]:
     """Every `NAME.txt` with a `NAME.gold.txt` under `root`; dataset = first folder below root.
 

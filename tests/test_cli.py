@@ -232,3 +232,13 @@ def test_real_subprocess_folder_run_and_pipe(scrape: Path, article: str) -> None
 def test_version_and_help() -> None:
     assert invoke("--version").stdout.startswith("cleaner ")
     assert "Example" in invoke("clean", "--help").stdout
+
+
+def test_no_site_rules_keeps_the_generic_rules_only() -> None:
+    seed = Path(__file__).resolve().parent.parent / "corpus" / "independent.co.uk" / "002_29a9ef628dbd3811.txt"
+    with_site = invoke("clean", str(seed), "--explain")
+    generic_only = invoke("clean", str(seed), "--explain", "--no-site-rules")
+    assert with_site.exit_code == generic_only.exit_code == 0
+    assert "rules/sites/independent.co.uk.toml" in with_site.stdout
+    assert "rules/sites/" not in generic_only.stdout
+    assert "rules/generic/en.toml" in generic_only.stdout  # e.g. the donation appeal, the Premium pitch

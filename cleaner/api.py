@@ -159,7 +159,7 @@ class Cleaner:
 def _cycle_collection_paused() -> Iterator[None]:
     """Pause Python's cycle collector while one document is cleaned.
 
-    Cleaning makes a few tuples per feature per line and no reference cycles;
+    Cleaning makes many small objects per line and no reference cycles;
     the collector would walk them over and over as they pile up (40% of the time
     on a 100,000-line document, 15% on the bench pages). Memory is still freed by
     reference counting; collection resumes afterwards if it was on before.

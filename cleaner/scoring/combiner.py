@@ -50,14 +50,15 @@ class LinearStage:
     means: tuple[float, ...]
     scales: tuple[float, ...]
     bias: float
+    #: w / s, computed once, so that a line's terms are one C-level map over its vector
+    slopes: tuple[float, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # w / s once, so that a line's terms are one C-level map over its vector
-        object.__setattr__(self, "_slopes", tuple(w / s for w, s in zip(self.weights, self.scales)))
+        object.__setattr__(self, "slopes", tuple(w / s for w, s in zip(self.weights, self.scales)))
 
     def terms(self, vector: Sequence[float]) -> list[float]:
         """Each feature's share of the logit, in `names` order (the logit is `bias + sum(terms)`)."""
-        return list(map(mul, self._slopes, map(sub, vector, self.means)))  # type: ignore[attr-defined]
+        return list(map(mul, self.slopes, map(sub, vector, self.means)))
 
     def contributions(self, vector: Sequence[float]) -> tuple[tuple[str, float], ...]:
         return tuple(zip(self.names, self.terms(vector)))

@@ -226,7 +226,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--limit", type=int, default=0, help="use N pages spread over the bench (0: all)")
-    parser.add_argument("--weighting", choices=("none", "words", "page"), default="words")
+    parser.add_argument("--weighting", choices=("none", "words", "page"), default="page",
+                        help="how lines weigh in the fit: page (each page counts once, like the metric), words, none")
     parser.add_argument("--region", type=float, default=0.5, help="stage-1 probability threshold of the region finder")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation of the logistic models")
     parser.add_argument("--no-crops", dest="crops", action="store_false",

@@ -5,7 +5,7 @@ files with rules; with their site rules switched off (generic rules and the
 heuristics, as for a site nobody wrote rules for) they must keep at least 95% of
 their article lines and lose at least 90% of their boilerplate lines. With no
 rules at all the heuristics keep 95% of the article too; their boilerplate
-removal alone (~75%) is recorded as a strict xfail. Known failures are listed in
+removal alone (~87%) is recorded as a strict xfail. Known failures are listed in
 `KNOWN_FAILURES` and run as strict xfail, so a fix shows up as a failure to
 update the list.
 """
@@ -132,7 +132,7 @@ def test_site_rules_off_means_no_site_file(without_site_rules: Cleaner) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="heuristics alone (no rules at all) remove ~75% of the seeds' boilerplate lines (target 90%, met with "
+    reason="heuristics alone (no rules at all) remove ~87% of the seeds' boilerplate lines (target 90%, met with "
     "the generic rules): donation appeals and subscription boxes written as prose inside the article, and "
     "headline lists, still read as article text",
 )

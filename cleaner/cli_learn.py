@@ -64,12 +64,13 @@ def learn_command(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel processes (default: all cores).")] = 0,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would be learned; write nothing.")] = False,
 ) -> None:
-    """Learn each site's recurring lines (menus, footers, appeals) and write them as rule files.
+    """Learn each site's recurring lines (menus, footers, appeals) as rule files.
 
-    Lines that recur on at least --min-docs pages and --min-share of a site's pages become
-    drop rules in OUT/sites/<domain>.toml (ids start with 'learned-'); an existing file is
-    merged: hand-written rules are kept, learned ones refreshed. Recurring lines that read
-    like article text are reported, not ruled. Check the result with `cleaner rules test OUT`.
+    Lines that recur on at least --min-docs pages and --min-share of a site's
+    pages become drop rules in OUT/sites/<domain>.toml (ids start with
+    'learned-'); an existing file is merged: hand-written rules are kept,
+    learned ones refreshed. Recurring lines that read like article text are
+    reported, not ruled. Check the result with `cleaner rules test OUT`.
 
     Example: cleaner learn ~/scrape/news.example.com/ --out my-rules
     """

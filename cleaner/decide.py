@@ -29,6 +29,8 @@ MODEL_SOURCE = "cleaner/data/scoring.json"
 #: `_best_available`: share of the best line's score a line needs, and the lowest best score that counts.
 FALLBACK_SHARE = 0.7
 FALLBACK_FLOOR = 0.05
+#: `_drop_repeats`: a kept line of at least this many words that repeats an earlier kept line goes.
+REPEAT_MIN_WORDS = 8
 #: Context features whose push names the reason of a context decision.
 _CONTEXT_REASONS = {
     "in_region": "main-body",
@@ -136,7 +138,30 @@ def decide(
                 contributions=contributions,
             )
         )
-    return _best_available(decisions)
+    return _drop_repeats(document, _best_available(decisions))
+
+
+def _drop_repeats(document: Document, decisions: tuple[Decision, ...]) -> tuple[Decision, ...]:
+    """Drop a kept line that repeats an earlier kept line word for word (a second copy of the article).
+
+    Some page texts hold the article twice (a print or mobile copy, a teaser of the
+    whole post); each copy scores like article text. Only sentences of at least
+    `REPEAT_MIN_WORDS` words count (a short label may rightly occur twice), and
+    lines a rule kept are left alone.
+    """
+    seen: dict[str, int] = {}
+    out = list(decisions)
+    for n, d in enumerate(decisions):
+        if not d.keep:
+            continue
+        words = document.lines[d.line].text.split()
+        if len(words) < REPEAT_MIN_WORDS:
+            continue
+        first = seen.setdefault(" ".join(words), d.line)
+        if first != d.line and d.reason.kind in ("score", "context"):
+            why = Reason("context", "dropped:repeat", MODEL_SOURCE, f"repeats line {first + 1} word for word")
+            out[n] = replace(d, keep=False, reasons=(why, *d.reasons))
+    return tuple(out)
 
 
 class Contributions(Sequence[tuple[str, float]]):

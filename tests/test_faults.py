@@ -32,6 +32,11 @@ BODY = (
 )
 
 
+def long_body(lines: int) -> str:
+    """BODY over and over, each line its own (a repeated line would go as a second copy)."""
+    return "".join(BODY.replace("Tuesday", f"day {n} of the session") for n in range(lines))
+
+
 def invoke(*args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(app, list(args))
 
@@ -156,7 +161,7 @@ def test_really_full_disk(tmp_path: Path, tiny_tmpfs: Path) -> None:
     source = tmp_path / "in"
     make_files(source, 3)
     big = source / "part000" / "zz big.txt"
-    big.write_text(BODY * 2000, encoding="utf-8")  # ~300 KB of output: cannot fit
+    big.write_text(long_body(2000), encoding="utf-8")  # ~300 KB of output: cannot fit
     result = invoke("clean", str(source), "--out-dir", str(tiny_tmpfs), "--jobs", "1")
     assert result.exit_code == 1
     assert f"{big}: cannot write" in result.stderr and "No space left on device" in result.stderr
@@ -189,7 +194,7 @@ def test_unwritable_output_folder(tmp_path: Path) -> None:
 def test_killed_run_leaves_no_partial_output_and_rerun_finishes(tmp_path: Path) -> None:
     paths = make_files(tmp_path, 3000)
     for path in paths[::50]:  # some bigger files, so a kill can land mid-write
-        path.write_text(BODY * 400, encoding="utf-8")
+        path.write_text(long_body(400), encoding="utf-8")
     process = subprocess.Popen(
         [*CLI, "clean", str(tmp_path), "--jobs", "2", "-q"], start_new_session=True, stderr=subprocess.DEVNULL
     )
@@ -265,7 +270,7 @@ def catastrophic_setup(tmp_path: Path) -> tuple[Path, Path]:
     scrape = tmp_path / "scrape"
     make_files(scrape, 3)
     hostile = scrape / "part000" / "hostile.txt"
-    hostile.write_text(f"{BODY}\n{'a' * 40}b\n\n{BODY}", encoding="utf-8")
+    hostile.write_text(f"{BODY}\n{'a' * 40}b\n\n{long_body(1)}", encoding="utf-8")
     return rules, scrape
 
 

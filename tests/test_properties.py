@@ -67,7 +67,8 @@ BOILERPLATE = (
 )
 
 prose_paragraph = st.lists(st.sampled_from(SENTENCES), min_size=2, max_size=5).map(" ".join)
-article = st.lists(prose_paragraph, min_size=3, max_size=8).map("\n\n".join)
+# Paragraphs differ from each other: a paragraph repeated word for word is a second copy (it goes).
+article = st.lists(prose_paragraph, min_size=3, max_size=8, unique=True).map("\n\n".join)
 odd_line = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 page_line = st.one_of(prose_paragraph, st.sampled_from(BOILERPLATE), odd_line, st.just(""), st.just("   \t"))
 page = st.lists(page_line, max_size=30).map("\n".join)

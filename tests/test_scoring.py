@@ -93,6 +93,17 @@ def test_short_line_between_article_lines_stays(cleaner: Cleaner) -> None:
     assert "He added:" in cleaner.clean_text(text).text
 
 
+def test_a_second_copy_of_the_article_goes(cleaner: Cleaner) -> None:
+    result = cleaner.clean_text(page(MENU, PROSE, ["Print this article"], PROSE, FOOTER))
+    assert result.text.split() == " ".join(PROSE).split()
+    repeats = [d for d in result.decisions if d.reason.id == "dropped:repeat"]
+    assert len(repeats) == len(PROSE)
+    assert repeats[0].reason.detail == f"repeats line {len(MENU) + 1} word for word"
+    # A short line may rightly occur twice: only sentences of REPEAT_MIN_WORDS words count.
+    twice = cleaner.clean_text(page(PROSE[:2] + ["He added:"] + PROSE[2:3] + ["He added:"] + PROSE[3:]))
+    assert twice.text.count("He added:") == 2
+
+
 def test_scorer_sees_the_text_the_rules_leave(cleaner: Cleaner) -> None:
     """Lines a rule dropped are taken out before scoring: the last article line is not judged by the footer."""
     from cleaner.decide import judge

@@ -7,7 +7,9 @@ For each DOMAIN (a registrable domain of the manifest URLs), from that site's pa
 1. Candidates. *Markers*: lines that recur on at least two pages (and a third of
    them), never occur in a gold text, and always sit after the article body (a footer
    marker, kind `after`) or always before it (a header marker, kind `before`); the
-   body is the span of page lines that occur in the gold text. *Lines*: the drop rules
+   body is the span of page lines that occur in the gold text. Each footer marker is
+   also tried unguarded (`guard = 0.0`), for short stories above long comment threads,
+   where the marker sits early in the text. *Lines*: the drop rules
    `cleaner learn` proposes for the site (recurring lines and runs of lines), minus
    any that would drop a line of a gold text.
 2. Forward selection: starting from the generic rules and the heuristics alone

@@ -174,19 +174,27 @@ def fit_model(samples: list[Sample], args: argparse.Namespace, inner_folds: int)
 
 
 def clean_all(samples: list[Sample], model: ScoringModel) -> dict[str, list[tuple[bool, float]]]:
-    """Each page's final decisions (metadata lines forced out) from the real pipeline, rules off."""
+    """Each page's final decisions from the real pipeline, rules off: (forced out, score).
+
+    Lines the pipeline drops whatever their score (metadata, a repeated copy) are
+    forced out; the rest are kept when their score reaches a mode's threshold.
+    """
     cleaner = Cleaner(Config(use_rules=False), model=model)
     out = {}
     for s in samples:
         result = cleaner.clean(s.document)
-        out[s.page.name] = [(d.reason.id.startswith("metadata"), d.score) for d in result.decisions]
+        out[s.page.name] = [(_forced_out(d.reason.id), d.score) for d in result.decisions]
     return out
+
+
+def _forced_out(reason_id: str) -> bool:
+    return reason_id.startswith("metadata") or reason_id == "dropped:repeat"
 
 
 def render_at(sample: Sample, decisions: list[tuple[bool, float]], threshold: float) -> str:
     parts = []
-    for line, (meta, score) in zip(sample.document.lines, decisions):
-        if not meta and score >= threshold:
+    for line, (forced_out, score) in zip(sample.document.lines, decisions):
+        if not forced_out and score >= threshold:
             parts.append(line.text)
     return "\n".join(parts)
 

@@ -15,7 +15,7 @@ import typer
 from cleaner import __version__
 from cleaner.api import Cleaner
 from cleaner.batch import DEFAULT_SUFFIX, Job, Outcome, clean_data, discover, run
-from cleaner.config import Config, Mode
+from cleaner.config import Config
 from cleaner.explain import explain_table
 from cleaner.ingest import InputError
 

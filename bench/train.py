@@ -40,6 +40,7 @@ from labels import line_labels  # noqa: E402
 
 from cleaner.api import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
+from cleaner.decide import FALLBACK_FLOOR, FALLBACK_SHARE  # noqa: E402
 from cleaner.evaluate import Page, Scores, find_pages  # noqa: E402
 from cleaner.ingest import InputError, document_from_bytes, make_document  # noqa: E402
 from cleaner.model import Document  # noqa: E402
@@ -147,8 +148,9 @@ def stage1_logits(stage: LinearStage, sample: Sample) -> np.ndarray:
 
 
 def stack(samples: list[Sample], logits: list[np.ndarray], region: float) -> np.ndarray:
-    punct = FEATURES.index("final_punct")
-    rows = [np.array(context_vectors(list(z), s.words, s.blocks, region, list(s.features[:, punct] > 0)),
+    punct, header = FEATURES.index("final_punct"), FEATURES.index("comment_header")
+    rows = [np.array(context_vectors(list(z), s.words, s.blocks, region, list(s.features[:, punct] > 0),
+                                     list(s.features[:, header] > 0)),
                      dtype=float).reshape(-1, len(CONTEXT_FEATURES))
             for s, z in zip(samples, logits)]
     return np.vstack(rows)
@@ -192,9 +194,14 @@ def _forced_out(reason_id: str) -> bool:
 
 
 def render_at(sample: Sample, decisions: list[tuple[bool, float]], threshold: float) -> str:
+    """The page's output at `threshold`, with the pipeline's fallback when no line reaches it (`decide._best_available`)."""
+    bar = threshold
+    if not any(not forced_out and score >= threshold for forced_out, score in decisions):
+        best = max((score for forced_out, score in decisions if not forced_out), default=0.0)
+        bar = best * FALLBACK_SHARE if best >= FALLBACK_FLOOR else 2.0
     parts = []
     for line, (forced_out, score) in zip(sample.document.lines, decisions):
-        if not forced_out and score >= threshold:
+        if not forced_out and score >= bar:
             parts.append(line.text)
     return "\n".join(parts)
 

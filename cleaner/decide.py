@@ -38,6 +38,8 @@ _CONTEXT_REASONS = {
     "after_region": "after-main-body",
     "region_gap": "outside-main-body",
     "short_run": "short-line-run",
+    "comments_above": "readers-comments",
+    "comment_zone": "readers-comments",
 }
 
 
@@ -107,7 +109,12 @@ def decide(
         for v, s in zip(verdicts, scores)
     ]
     vectors = context_vectors(
-        logits, scored.features.words, [line.block for line in lines], model.region_threshold, scored.features.punctuated
+        logits,
+        scored.features.words,
+        [line.block for line in lines],
+        model.region_threshold,
+        scored.features.punctuated,
+        scored.features.comment_headers,
     )
     stage = model.context
     names = Contributions.names(model)

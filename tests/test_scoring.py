@@ -104,6 +104,49 @@ def test_a_second_copy_of_the_article_goes(cleaner: Cleaner) -> None:
     assert twice.text.count("He added:") == 2
 
 
+COMMENTS = [
+    "2 Responses to \"Council votes to rebuild the bridge\"",
+    "jonathan says:",
+    "March 12, 2024 at 10:41 am",
+    "Great news, I have waited years for this bridge and I really hope that they finish the work on time.",
+    "Reply",
+    "Maria Lopez says:",
+    "March 12, 2024 at 11:02 am",
+    "The footbridge is a good idea, because my children cross the river every morning to get to their school.",
+    "Reply",
+]
+
+
+def test_readers_comments_after_the_article_go(cleaner: Cleaner) -> None:
+    result = cleaner.clean_text(page(MENU, PROSE, COMMENTS, FOOTER))
+    assert result.text.split() == " ".join(PROSE).split()
+
+
+def comment_zone(text: str) -> list[float]:
+    """The `comment_zone` context feature of every line of `text`."""
+    from cleaner.scoring.context import CONTEXT_FEATURES, context_vectors
+
+    doc = make_document(text)
+    features = document_features(doc)
+    model = load_model()
+    vectors = context_vectors(
+        [model.line.logit(v) for v in features.vectors],
+        features.words,
+        [line.block for line in doc.lines],
+        model.region_threshold,
+        features.punctuated,
+        features.comment_headers,
+    )
+    return [v[CONTEXT_FEATURES.index("comment_zone")] for v in vectors]
+
+
+def test_the_comment_zone_opens_at_the_first_of_two_headers_after_article_text() -> None:
+    byline = ["By Jane Smith, March 12, 2024 at 9:15 am"]  # header-like, but above the article: opens nothing
+    assert comment_zone(page(byline, PROSE, COMMENTS)) == [0.0] * (1 + len(PROSE)) + [1.0] * len(COMMENTS)
+    # One header-like line after the article opens no zone either.
+    assert not any(comment_zone(page(PROSE, COMMENTS[1:2], PROSE)))
+
+
 def test_scorer_sees_the_text_the_rules_leave(cleaner: Cleaner) -> None:
     """Lines a rule dropped are taken out before scoring: the last article line is not judged by the footer."""
     from cleaner.decide import judge

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 CONTEXT_FEATURES: tuple[str, ...] = (
     "line", "prev1", "next1", "prev2", "next2", "near", "wide", "block",
     "in_region", "before_region", "after_region", "region_gap", "short_run", "log_words", "region_share",
-    "line_negative", "line_short", "unpunctuated_run",
+    "line_negative", "line_short", "unpunctuated_run", "comments_above", "comment_zone",
 )
 
 #: Stage-1 logit given to a line a rule dropped / kept, and to positions past the edges.
@@ -31,6 +31,10 @@ RULE_KEEP_LOGIT = 6.0
 EDGE_LOGIT = -3.0
 #: A line with at most this many words is "short" (a menu item, a link, a label).
 SHORT_WORDS = 6
+#: With this many comment-header lines after the article text, the comment zone opens at the first of them.
+COMMENT_ZONE = 2
+#: Words of article-like text (stage-1 probability above the region threshold) a comment header must follow.
+COMMENT_AFTER_WORDS = 40
 
 
 def main_region(probabilities: Sequence[float], words: Sequence[int], threshold: float) -> tuple[int, int]:
@@ -63,11 +67,17 @@ def context_vectors(
     blocks: Sequence[int],
     region_threshold: float,
     punctuated: Sequence[bool] | None = None,
+    comment_headers: Sequence[bool] | None = None,
 ) -> list[array[float]]:
     """Stage-2 feature vectors (in `CONTEXT_FEATURES` order) for every line.
 
     `punctuated[i]`: line i ends like a sentence (runs of lines that do not, such as
     menus and lists of headlines, are a feature); all True when not given.
+    `comment_headers[i]`: line i reads like a comment's attribution line ("NAME says:",
+    "Reply", "12 Responses"); of those that follow some article-like text, the number
+    above a line is a feature, and when there are `COMMENT_ZONE` or more, the lines
+    from the first of them on are in the comment zone (one alone is often a byline
+    or a dated note); none when not given.
     """
     n = len(logits)
     if not n:
@@ -84,6 +94,9 @@ def context_vectors(
         block_sum[b] = block_sum.get(b, 0.0) + z * w
         block_weight[b] = block_weight.get(b, 0.0) + w
     runs = _runs([w <= SHORT_WORDS for w in words])
+    headers = _comment_headers_after_text(comment_headers or [False] * n, probabilities, words, region_threshold, first)
+    above = _counts_above(headers)
+    zone_start = headers.index(True) if sum(headers) >= COMMENT_ZONE else n
     vectors: list[array[float]] = []
     for i in range(n):
         z, b = logits[i], blocks[i]
@@ -113,10 +126,38 @@ def context_vectors(
                     min(z, 0.0),  # own evidence against: a share button inside the article still goes
                     z if words[i] <= SHORT_WORDS else 0.0,  # a short line's own look counts more than for prose
                     math.log1p(headline_runs[i]),
+                    math.log1p(above[i]),
+                    1.0 if i >= zone_start else 0.0,
                 ),
             )
         )
     return vectors
+
+
+def _comment_headers_after_text(
+    headers: Sequence[bool], probabilities: Sequence[float], words: Sequence[int], threshold: float, start: int
+) -> list[bool]:
+    """The headers that follow at least `COMMENT_AFTER_WORDS` words of article-like lines of the main body.
+
+    Comments come after the article: a list of dated headlines or a dateline above
+    it (or at its top) does not open a comment section. `start`: the first line of
+    the main-body region.
+    """
+    seen, found = 0, []
+    for i, (header, p, n) in enumerate(zip(headers, probabilities, words)):
+        found.append(header and seen >= COMMENT_AFTER_WORDS)
+        if p >= threshold and i >= start:
+            seen += n
+    return found
+
+
+def _counts_above(flags: Sequence[bool]) -> list[int]:
+    """For each line, how many flagged lines come before it."""
+    counts, seen = [], 0
+    for flag in flags:
+        counts.append(seen)
+        seen += flag
+    return counts
 
 
 def _runs(flags: Sequence[bool]) -> list[int]:

@@ -21,6 +21,7 @@ import regex
 
 from cleaner.model import Document
 from cleaner.scoring import layout, shape, tokens
+from cleaner.scoring.comments import comment_header
 from cleaner.scoring.credits import credit
 from cleaner.scoring.layout import layout_features
 from cleaner.scoring.shape import shape_features
@@ -45,8 +46,8 @@ FEATURES: tuple[str, ...] = (
     # language
     "stopwords", "stopwords_long", "log_stopwords", "boilerplate", "boilerplate_any",
     *layout.NAMES,
-    # captions
-    "credit",
+    # captions, comments
+    "credit", "comment_header",
 )
 
 
@@ -63,6 +64,12 @@ class DocumentFeatures:
     def punctuated(self) -> list[bool]:
         """Whether each line ends like a sentence (the `final_punct` feature)."""
         column = FEATURES.index("final_punct")
+        return [vector[column] > 0 for vector in self.vectors]
+
+    @property
+    def comment_headers(self) -> list[bool]:
+        """Whether each line reads like the attribution line of a reader's comment (`comment_header`)."""
+        column = FEATURES.index("comment_header")
         return [vector[column] > 0 for vector in self.vectors]
 
 
@@ -92,7 +99,7 @@ def document_features(document: Document) -> DocumentFeatures:
                     1.0 if share > 0 else 0.0,
                 )
                 + where
-                + (credit(text),),
+                + (credit(text), comment_header(text, words)),
             )
         )
     return DocumentFeatures(language, name, tuple(vectors), tuple(len(w) for w in line_words))

@@ -1,0 +1,65 @@
+"""Readers' comments: the attribution lines that head each comment.
+
+A comment section repeats a short line naming who wrote and when ("jonathan says:",
+"Posted by: Tony K at October 29, 2012 08:11 PM", "Luke, on November 7th, 2012
+10:41 am", "Reply", "12 Responses"). One such line also heads many articles (a
+byline with a date and a time), so the context pass (`context.py`) counts how many
+stand above a line after some article text: from the second on, the text is
+usually readers' comments, not the article.
+
+>>> comment_header("Posted by: Tony K at October 29, 2012 08:11 PM")
+1.0
+>>> comment_header("jonathan says:"), comment_header("Reply"), comment_header("12 Responses")
+(1.0, 1.0, 1.0)
+>>> comment_header("Antworten"), comment_header("3 commentaires"), comment_header('5 thoughts on "Bridge"')
+(1.0, 1.0, 1.0)
+>>> comment_header("The council voted on Tuesday, 12 March 2024, at 10:45 to rebuild the bridge.")
+0.0
+>>> comment_header("Updated 12 March 2024, 10:45")
+0.0
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cleaner.scoring.tokens import DATE, TIME
+
+WORD = regex.compile(r"\w+")
+#: A header is short: longer lines are prose even when they carry a date and a time.
+MAX_WORDS = 16
+#: "Reply" and "N comments" in the languages that have generic rules.
+_REPLY = r"reply|reply ↓|report|report abuse|antworten|répondre|responder|rispondi|antwoord|ответить|відповісти"
+_COMMENTS = (
+    r"comments?|responses?|replies|thoughts|kommentare?|commentaires?|réponses?|comentarios?|respuestas?"
+    r"|commenti|risposte|comentários?|reacties|комментари\w*|коментар\w*"
+)
+HEADER = regex.compile(
+    # "NAME says:", "Posted by NAME wrote..."
+    r"^\s*(?:posted by:?|by|from|comment by|reply from)?\s*\S.{0,50}?\b(?:says|said|wrote|writes|schreibt|sagt|dit)"
+    r"\s*(?::|\.\.\.|…)\s*$"
+    # a comment's buttons and a comment section's headings
+    rf"|^\s*(?:{_REPLY}|\d+\s+(?:{_COMMENTS})(?:\s+(?:to|on|zu|sur|en|su|op)\s.*)?"
+    r"|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|comments are closed.*|responses to .*)\s*$"
+    # "Posted by NAME at/on DATE"
+    r"|^\s*(?:posted by:?|by)\s+.{1,40}?\s+(?:at|on)\s+.{0,30}\d",
+    regex.IGNORECASE,
+)
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_STAMP = regex.compile(r"(?i)\b(?:updated|published|modified|aktualisiert|actualizado|mis à jour)\b")
+_SENTENCE_END = regex.compile(r"\w\w\w[.!?][\"'”’)]*\s*$")
+
+
+def comment_header(text: str, words: list[str] | None = None) -> float:
+    """1.0 when the line reads like the attribution line of a comment (or a comment-count heading).
+
+    `words`: the line's `\\w+` tokens when the caller has them already.
+    """
+    n_words = len(words if words is not None else WORD.findall(text))
+    if not n_words or n_words > MAX_WORDS:
+        return 0.0
+    if HEADER.search(text):
+        return 1.0
+    if _SENTENCE_END.search(text) or _STAMP.search(text):  # a dated sentence or an update stamp, not a header
+        return 0.0
+    return 1.0 if TIME.search(text) and (DATE.search(text) or _YEAR.search(text)) else 0.0

@@ -22,7 +22,7 @@ BENCH = REPO.parent / "shared" / "bench"
 #: pages per dataset in the benchmark sample
 SAMPLE = 40
 #: F1 floors with rules switched off (heuristics alone), per bench dataset and for the corpus
-BENCH_FLOORS = {"big9": 0.95, "chaos": 0.93, "cleanportaleval": 0.93, "dragnet": 0.80}
+BENCH_FLOORS = {"big9": 0.955, "chaos": 0.935, "cleanportaleval": 0.93, "dragnet": 0.83}
 CORPUS_FLOOR = 0.91
 
 

@@ -4,6 +4,7 @@
     python bench/train.py                     # CV table, mode table, then writes cleaner/data/scoring.json
     python bench/train.py --no-write          # measure only
     python bench/train.py --folds 5 --limit 200
+    python bench/train.py --no-write --oof oof.jsonl   # also each page's held-out decisions, to study losses
 
 What it does, and prints as it goes:
 
@@ -213,6 +214,23 @@ def table_at(samples: list[Sample], outputs: dict[str, list[tuple[bool, float]]]
     return table
 
 
+def write_oof(path: Path, samples: list[Sample], outputs: dict[str, list[tuple[bool, float]]], threshold: float) -> None:
+    """One JSON line per page: its held-out final scores, forced-out flags and training labels (for diagnosis)."""
+    with path.open("w", encoding="utf-8") as out:
+        for s in samples:
+            decisions = outputs[s.page.name]
+            record = {
+                "name": s.page.name,
+                "dataset": s.page.dataset,
+                "site": s.page.site,
+                "threshold": threshold,
+                "scores": [round(score, 4) for _, score in decisions],
+                "metadata": [forced_out for forced_out, _ in decisions],
+                "labels": [bool(y) if words else None for y, words in zip(s.labels, s.words)],
+            }
+            out.write(json.dumps(record) + "\n")
+
+
 def f_beta(p: float, r: float, beta: float) -> float:
     return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
 
@@ -248,6 +266,7 @@ def main() -> None:
     parser.add_argument("--no-crops", dest="crops", action="store_false",
                         help="fit on whole pages only (by default each page's crop around its body is added)")
     parser.add_argument("--no-write", action="store_true", help="measure only; leave the shipped model alone")
+    parser.add_argument("--oof", type=Path, help="write each page's held-out decisions here (JSONL, for diagnosis)")
     args = parser.parse_args()
 
     started = time.time()
@@ -271,6 +290,8 @@ def main() -> None:
               f"({len(set(groups[i] for i in test))} sites)  [{time.time() - started:.0f} s]")
 
     chosen, tables = pick_thresholds(samples, outputs)
+    if args.oof:
+        write_oof(args.oof, samples, outputs, chosen["balanced"])
     cv_rows = format_rows(tables[chosen["balanced"]])
     print(f"\ncross-validated by site ({args.folds} folds), mode balanced (threshold {chosen['balanced']}), rules off:")
     print("\n".join(cv_rows))

@@ -151,6 +151,12 @@ def test_list_rule_stops_at_article_text(book):
     assert dropped(book, text, url="https://example.org/a") == ["Related", "A headline", "Another ‘quoted’ headline"]
 
 
+def test_a_teaser_cut_off_with_an_ellipsis_does_not_end_a_list(book):
+    teaser = "What the studies really say about planting trees in the middle of big…"
+    text = page(ARTICLE, "Related", "A headline", teaser, "Another headline", ARTICLE)
+    assert dropped(book, text, url="https://example.org/a") == ["Related", "A headline", teaser, "Another headline"]
+
+
 def test_strip_rule_cuts_span(book):
     doc, _, vs = verdicts(book, page("A caption (Photo: Agency)", ARTICLE), url="https://example.org/a")
     (cut,) = vs[0].cuts

@@ -23,9 +23,9 @@ from cleaner.rules.prefilter import Prefilter, candidate_lines, scan_budget
 from cleaner.rules.schema import Pattern, Rule, RuleFile
 
 #: A line "reads like article text" (ends a `list` rule) when it has at least this
-#: many words and ends like a sentence.
+#: many words and ends like a sentence (a teaser cut off with "..." or "…" does not).
 ARTICLE_MIN_WORDS = 10
-SENTENCE_END = re.compile(r"[.!?…:][\"”’»)\]]*$")
+SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:][\"”’»)\]]*$")
 DROP_KINDS = frozenset({"line", "block", "after", "before", "list"})
 
 #: Which lines a pattern matches (a function of the pattern).
@@ -70,7 +70,7 @@ class RulesRun:
 
 
 def reads_like_article(text: str) -> bool:
-    """Long enough and ends like a sentence (a closing quote alone does not count)."""
+    """Long enough and ends like a sentence (a closing quote alone, "..." or "…" do not count)."""
     return len(text.split()) >= ARTICLE_MIN_WORDS and SENTENCE_END.search(text.rstrip()) is not None
 
 

@@ -8,7 +8,9 @@ text; the byline starts with
 "By" (or its equivalent in the supported languages); the date is a short line
 holding a date; the standfirst is a one-paragraph summary between the title and
 the byline or date. Recognised lines are dropped from the body with the reason
-`context:metadata:<field>`; every exact copy of the title goes with it.
+`context:metadata:<field>`; every exact copy of the title goes with it, and so does
+a section label or kicker of at most `LABEL_WORDS` words kept right above it
+(`context:dropped:section-label`).
 
 >>> from cleaner.ingest import make_document
 >>> from cleaner.model import Decision, Reason
@@ -43,6 +45,8 @@ NEAR_BODY = 4
 BODY_MIN_WORDS = 12
 #: Words of a line looked at (every test here asks for fewer): a long line costs no more than a short one.
 WORDS_SEEN = 71
+#: A kept line of at most this many words right above the title is a section label (kicker), not body text.
+LABEL_WORDS = 3
 #: A title has this many words (so only lines of this length can be copies of it).
 TITLE_WORDS = (3, 25)
 
@@ -94,7 +98,11 @@ def find_metadata(document: Document, decisions: tuple[Decision, ...], url: str 
             found["standfirst"] = stand
     if not found:
         return FoundMetadata(decisions)
+    label = _section_label(lines, words, decisions, free, title) if title is not None else None
     marked = list(decisions)
+    if label is not None:
+        why = Reason("context", "dropped:section-label", "cleaner/metadata.py", "a short label right above the title")
+        marked[label] = replace(decisions[label], keep=False, reasons=(why, *decisions[label].reasons))
     for name, i in found.items():
         marked[i] = _as_metadata(decisions[i], name)
     if title is not None:
@@ -128,7 +136,9 @@ def _slug_words(url: str | None) -> set[str]:
 def _title(lines, words, keys, decisions, free, lo, start, slug, taken) -> int | None:  # type: ignore[no-untyped-def]
     best, best_score = None, 0.0
     seen = Counter(keys)
-    first_kept = next((d.line for d in decisions if d.keep), None)
+    # The first kept line of a title's length (a one- or two-word kicker above the headline does not count).
+    first_kept = next((d.line for d in decisions if d.keep and keys[d.line] is not None), None)
+    kept_between = _kept_between(decisions, first_kept, start) if first_kept is not None else 0
     for i in range(lo, min(start + 1, len(lines))):
         w = words[i]
         text = lines[i].text.strip()
@@ -140,13 +150,32 @@ def _title(lines, words, keys, decisions, free, lo, start, slug, taken) -> int |
         score = 0.3 * decisions[i].score + 0.3 * min(1.0, capitals * 1.5) + 1.5 * overlap
         score += 0.4 if seen[keys[i]] > 1 else 0.0
         score += 0.3 * (1 - (start - i) / LOOK_BEFORE)
-        if i == first_kept and 0 < start - i <= NEAR_BODY:
+        if i == first_kept and 0 < start - i and kept_between < NEAR_BODY:
             score += 0.4  # a headline-shaped line opening the kept text, before the prose starts
         if i == start:
             score -= 0.3
         if score > best_score:
             best, best_score = i, score
     return best if best_score >= 0.9 else None
+
+
+def _section_label(lines, words, decisions, free, title) -> int | None:  # type: ignore[no-untyped-def]
+    """The kept line right above the title when it is a section label or kicker ("Local", "Castelo Alto").
+
+    At most `LABEL_WORDS` words and no sentence punctuation; lines dropped in
+    between (share buttons, a date) are passed over.
+    """
+    i = title - 1
+    while i >= 0 and not decisions[i].keep:
+        i -= 1
+    if i < 0 or not free[i] or not 0 < len(words[i]) <= LABEL_WORDS or PROSE_END.search(lines[i].text):
+        return None
+    return i
+
+
+def _kept_between(decisions: Sequence[Decision], first: int, start: int) -> int:
+    """How many kept lines lie strictly between line `first` and line `start`."""
+    return sum(1 for d in decisions[first + 1 : start] if d.keep)
 
 
 def _standfirst(words, decisions, free, title, found, start) -> int | None:  # type: ignore[no-untyped-def]

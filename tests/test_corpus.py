@@ -36,8 +36,6 @@ KNOWN_FAILURES: dict[str, str] = {
     "balconygardener-example.net/2024-03-03_worm-bin-small-flat.txt": WITHOUT_SITE_RULES,
     "dagblad-voorbeeld.nl/2024-02-08_dijkversterking-veerdam.txt": WITHOUT_SITE_RULES,
     "diario-ejemplo.es/2024-10-02_biblioteca-nocturna.txt": WITHOUT_SITE_RULES,
-    "jornal-exemplo.pt/2024-07-03_eletrico-castelo-alto.txt": WITHOUT_SITE_RULES,
-    "lequotidien-exemple.fr/2024-06-11_train-saint-aubert.txt": WITHOUT_SITE_RULES,
     "tagesblatt-example.de/2024-03-12_stadtrat-fahrradstrassen.txt": WITHOUT_SITE_RULES,
     "tagesblatt-example.de/2024-03-14_baeckerei-genossenschaft.txt": WITHOUT_SITE_RULES,
 }

@@ -227,3 +227,20 @@ def test_lines_dropped_as_metadata_are_in_the_metadata(cleaner: Cleaner) -> None
             if decision.reason.id.startswith("metadata:"):
                 field = decision.reason.id.split(":", 1)[1]
                 assert getattr(result.metadata, field), (source.name, field, line.text)
+
+
+def test_a_kicker_above_the_title_goes_with_it() -> None:
+    from cleaner.metadata import find_metadata
+    from cleaner.model import Decision, Reason
+
+    lines = ["Menu", "Transport", "Bridge to be rebuilt after the floods", "By Jane Smith", "12 March 2024", *PROSE]
+    doc = make_document("\n\n".join(lines))
+    decisions = tuple(Decision(i, i > 0, 0.1 if i == 0 else 0.9, (Reason("score", "x"),)) for i in range(len(lines)))
+    found = find_metadata(doc, decisions, url="https://news.example.com/2024/bridge-rebuilt-floods")
+    assert found.title == "Bridge to be rebuilt after the floods"
+    assert found.decisions[1].reason.id == "dropped:section-label" and not found.decisions[1].keep
+    assert [d.keep for d in found.decisions[5:]] == [True] * len(PROSE)
+    # A short line that ends like a sentence is not a label.
+    lines[1] = "It works."
+    kept = find_metadata(make_document("\n\n".join(lines)), decisions, url="https://news.example.com/2024/bridge-rebuilt-floods")
+    assert kept.decisions[1].keep

@@ -285,3 +285,15 @@ def test_rule_hits_guard_off_for_examples(book):
     rule = next(r for f in book.sites for r in f.rules if r.id == "footer")
     assert rule_hits(rule, ["Leave a Comment", "More"]) == []
     assert rule_hits(rule, ["Leave a Comment", "More"], guarded=False) == [0, 1]
+
+
+def test_generic_files_apply_by_the_documents_language():
+    shipped = load_rulebook()
+    english = document_from_text("The council voted on Tuesday to rebuild the old stone bridge over the river.")
+    german = document_from_text("Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss neu zu bauen.")
+    unknown = document_from_text("12345 678 90")
+    generic = {path for path in shipped.select(unknown).files if "generic/" in path}
+
+    assert {p for p in shipped.select(english).files if "generic/" in p} == {"rules/generic/en.toml"}
+    assert {p for p in shipped.select(german).files if "generic/" in p} == {"rules/generic/en.toml", "rules/generic/de.toml"}
+    assert generic == {f.path for f in shipped.generic} and len(generic) > 2  # language unknown: every file

@@ -1,9 +1,11 @@
 """Loaded rule files and the choice of which apply to a document.
 
 Site lookup order: `--site` (Config.site) > the document's URL > its folder-name hint
-(`Document.site`, set by batch.py) > a site fingerprint found in the text. All
-generic files apply to every document; a user's rules folder adds files and
-replaces a shipped site file that names the same domain.
+(`Document.site`, set by batch.py) > a site fingerprint found in the text. Generic
+files apply by language: the English file and the file of the document's language
+(found by stopword coverage, as for scoring); all of them when the language is not
+known, and always a file whose language cannot be detected. A user's rules folder
+adds files and replaces a shipped site file that names the same domain.
 """
 
 from __future__ import annotations
@@ -13,13 +15,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from cleaner.model import Document
 from cleaner.rules.domains import registrable_domain
 from cleaner.rules.load import Problem, RuleFileError, read_rule_file
 from cleaner.rules.schema import RuleFile, combined_prefilter
+from cleaner.scoring.stopwords import language_of
+from cleaner.scoring.vocabulary import ISO_CODES
 
 #: Only the first this many characters are searched for fingerprints.
 FINGERPRINT_WINDOW = 200_000
+#: The document's language (which generic files apply) is read from its first this many characters.
+LANGUAGE_WINDOW = 5_000
+#: Generic files of these languages apply to documents of every language.
+ALWAYS = frozenset({"en", ""})
+WORD = regex.compile(r"\w+")
 
 
 def shipped_rules_dir() -> Path | None:
@@ -51,10 +62,28 @@ class RuleBook:
     sites: tuple[RuleFile, ...] = ()
     generic: tuple[RuleFile, ...] = ()
     generic_prefilter: Any = field(default=None, init=False, repr=False, compare=False)
+    #: combined pattern of each set of generic files chosen so far (by their paths)
+    _prefilters: dict[tuple[str, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         rules = tuple(rule for rule_file in self.generic for rule in rule_file.rules)
         object.__setattr__(self, "generic_prefilter", combined_prefilter(rules))
+        self._prefilters[tuple(f.path for f in self.generic)] = self.generic_prefilter
+
+    def generic_files(self, language: str | None) -> tuple[RuleFile, ...]:
+        """The generic files for a document in `language` (ISO code; None: unknown, all files)."""
+        if language is None:
+            return self.generic
+        detectable = set(ISO_CODES.values())
+        return tuple(
+            f for f in self.generic if f.language in ALWAYS or f.language == language or f.language not in detectable
+        )
+
+    def _prefilter(self, files: tuple[RuleFile, ...]) -> Any:
+        key = tuple(f.path for f in files)
+        if key not in self._prefilters:
+            self._prefilters[key] = combined_prefilter(tuple(rule for f in files for rule in f.rules))
+        return self._prefilters[key]
 
     def site_file(self, domain: str) -> RuleFile | None:
         domain = registrable_domain(domain) if domain else ""
@@ -82,11 +111,18 @@ class RuleBook:
     def select(self, document: Document, site: str | None = None) -> Selection:
         domain, how = self.find_site(document, site)
         site_file = self.site_file(domain) if domain else None
-        files = ((site_file,) if site_file else ()) + self.generic
+        generic = self.generic_files(document_language(document))
+        files = ((site_file,) if site_file else ()) + generic
         return Selection(
             site=domain, how=how, files=tuple(f.path for f in files), rule_files=files,
-            generic_prefilter=self.generic_prefilter,
+            generic_prefilter=self._prefilter(generic),
         )
+
+
+def document_language(document: Document) -> str | None:
+    """ISO code of the document's language by stopword coverage (`scoring.stopwords`); None when unknown."""
+    name = language_of(WORD.findall(document.text[:LANGUAGE_WINDOW]))
+    return ISO_CODES.get(name, name) if name else None
 
 
 def _shown(path: Path, root: Path, shipped: bool) -> str:

@@ -46,6 +46,7 @@ HEADER = regex.compile(
     regex.IGNORECASE,
 )
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_DIGIT = regex.compile(r"\d")
 _STAMP = regex.compile(r"(?i)\b(?:updated|published|modified|aktualisiert|actualizado|mis à jour)\b")
 _SENTENCE_END = regex.compile(r"\w\w\w[.!?][\"'”’)]*\s*$")
 
@@ -60,6 +61,8 @@ def comment_header(text: str, words: list[str] | None = None) -> float:
         return 0.0
     if HEADER.search(text):
         return 1.0
+    if not _DIGIT.search(text) or not TIME.search(text):  # no time of day (most lines: one cheap test)
+        return 0.0
     if _SENTENCE_END.search(text) or _STAMP.search(text):  # a dated sentence or an update stamp, not a header
         return 0.0
-    return 1.0 if TIME.search(text) and (DATE.search(text) or _YEAR.search(text)) else 0.0
+    return 1.0 if DATE.search(text) or _YEAR.search(text) else 0.0

@@ -3,9 +3,9 @@
 A comment section repeats a short line naming who wrote and when ("jonathan says:",
 "Posted by: Tony K at October 29, 2012 08:11 PM", "Luke, on November 7th, 2012
 10:41 am", "Reply", "12 Responses"). One such line also heads many articles (a
-byline with a date and a time), so the context pass (`context.py`) counts how many
-stand above a line after some article text: from the second on, the text is
-usually readers' comments, not the article.
+byline with a date and a time), so the context pass (`context.py`) looks at those
+that follow some article text: when there are two or more, the text from the
+first of them on is usually readers' comments, not the article.
 
 >>> comment_header("Posted by: Tony K at October 29, 2012 08:11 PM")
 1.0

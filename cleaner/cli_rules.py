@@ -72,12 +72,13 @@ def which(
     url: Annotated[Optional[str], typer.Option("--url", help="The page's URL.")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rules folder.")] = None,
 ) -> None:
-    """Which site and rule files apply to FILE, how the site was found, and which rules fire.
+    """Which site, language and rule files apply to FILE, and which rules fire.
 
     Example: cleaner rules which corpus/independent.co.uk/002_29a9ef628dbd3811.txt
     """
     from cleaner.ingest import document_from_bytes
     from cleaner.rules import apply_rules, load_rulebook
+    from cleaner.rules.book import document_language
 
     try:
         document = document_from_bytes(file.read_bytes(), source=str(file), url=url, site=file.parent.name)
@@ -86,7 +87,7 @@ def which(
         raise typer.Exit(1) from exc
     book = load_rulebook(tuple(rules or ()))
     selection = book.select(document, site=site)
-    typer.echo(f"site={selection.site or '-'}  found by {selection.how}")
+    typer.echo(f"site={selection.site or '-'}  found by {selection.how}  language={document_language(document) or '-'}")
     for path in selection.files:
         typer.echo(f"  file {path}")
     for line, verdict in zip(document.lines, apply_rules(selection, document)):

@@ -32,5 +32,5 @@ def test_list_and_which():
     assert "independent.co.uk" in runner.invoke(app, ["rules", "list"]).output
     seed = next((REPO / "corpus" / "independent.co.uk").glob("*[0-9].txt"))
     out = runner.invoke(app, ["rules", "which", str(seed)]).output
-    assert "site=independent.co.uk  found by folder" in out
+    assert "site=independent.co.uk  found by folder  language=en" in out
     assert "donation-appeal" in out and "cut appeal-last-sentence" in out

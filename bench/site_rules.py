@@ -41,10 +41,10 @@ from cleaner.config import Config
 from cleaner.evaluate import Page, find_pages
 from cleaner.ingest import InputError, document_from_bytes
 from cleaner.learn import LearnOptions, learn
-from cleaner.learn.write import toml_string
+from cleaner.learn.write import rule_toml, toml_string
 from cleaner.rules.book import RuleBook
 from cleaner.rules.examples import rule_example_failures
-from cleaner.rules.schema import DEFAULT_GUARD, Rule, RuleFile, compile_pattern
+from cleaner.rules.schema import Rule, RuleFile, compile_pattern
 
 #: A marker line has at most this many words (a label, not a sentence).
 MARKER_WORDS = 12
@@ -161,8 +161,9 @@ class SiteBench:
 
     def __init__(self, domain: str, pages: list[Page]) -> None:
         self.domain, self.pages = domain, pages
-        self.base = Cleaner(Config())
-        book = self.base.rulebook
+        self.cleaner = Cleaner(Config())  # loaded once; each trial swaps in its own rule book
+        book = self.cleaner.rulebook
+        self.digest = book.digest
         self.others = tuple(f for f in book.sites if domain not in f.domains)
         self.generic = book.generic
 
@@ -170,10 +171,9 @@ class SiteBench:
         return RuleFile(f"rules/sites/{self.domain}.toml", "site", (self.domain,), (), tuple(rules))
 
     def f1(self, rules: Sequence[Rule]) -> float:
-        cleaner = Cleaner(Config())
         sites = self.others + ((self.rule_file(rules),) if rules else ())
-        cleaner.rulebook = RuleBook(self.base.rulebook.digest, sites=sites, generic=self.generic)
-        return score(cleaner, self.pages).f1
+        self.cleaner.rulebook = RuleBook(self.digest, sites=sites, generic=self.generic)
+        return score(self.cleaner, self.pages).f1
 
 
 def select(bench: SiteBench, candidates: list[Candidate], min_gain: float) -> tuple[float, float, list[Rule]]:
@@ -201,21 +201,6 @@ def select(bench: SiteBench, candidates: list[Candidate], min_gain: float) -> tu
             print(f"  - {rule.id}: {current:.3f} -> {f1:.3f}")
             chosen, current = without, f1
     return start, current, chosen
-
-
-def rule_toml(rule: Rule) -> str:
-    lines = ["[[rules]]", f"id = {toml_string(rule.id)}", f"kind = {toml_string(rule.kind)}"]
-    lines.append(f"pattern = {toml_string(rule.pattern.source)}")
-    if rule.pattern.is_regex:
-        lines.append("regex = true")
-    if rule.pattern.ignore_case:
-        lines.append("ignore_case = true")
-    if rule.guard != DEFAULT_GUARD:
-        lines.append(f"guard = {rule.guard}")
-    lines.append(f"why = {toml_string(rule.why)}")
-    lines.append(f"drop_examples = [{', '.join(toml_string(e) for e in rule.drop_examples)}]")
-    lines.append(f"keep_examples = [{', '.join(toml_string(e) for e in rule.keep_examples)}]")
-    return "\n".join(lines) + "\n"
 
 
 def file_toml(domain: str, pages: int, before: float, after: float, rules: list[Rule]) -> str:

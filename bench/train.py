@@ -41,7 +41,7 @@ from labels import line_labels  # noqa: E402
 
 from cleaner.api import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
-from cleaner.decide import FALLBACK_FLOOR, FALLBACK_SHARE  # noqa: E402
+from cleaner.decide import fallback_bar  # noqa: E402
 from cleaner.evaluate import Page, Scores, find_pages  # noqa: E402
 from cleaner.ingest import InputError, document_from_bytes, make_document  # noqa: E402
 from cleaner.model import Document  # noqa: E402
@@ -196,10 +196,11 @@ def _forced_out(reason_id: str) -> bool:
 
 def render_at(sample: Sample, decisions: list[tuple[bool, float]], threshold: float) -> str:
     """The page's output at `threshold`, with the pipeline's fallback when no line reaches it (`decide._best_available`)."""
-    bar = threshold
+    bar: float | None = threshold
     if not any(not forced_out and score >= threshold for forced_out, score in decisions):
-        best = max((score for forced_out, score in decisions if not forced_out), default=0.0)
-        bar = best * FALLBACK_SHARE if best >= FALLBACK_FLOOR else 2.0
+        bar = fallback_bar(max((score for forced_out, score in decisions if not forced_out), default=0.0))
+        if bar is None:
+            return ""
     parts = []
     for line, (forced_out, score) in zip(sample.document.lines, decisions):
         if not forced_out and score >= bar:

@@ -78,7 +78,6 @@ def which(
     """
     from cleaner.ingest import document_from_bytes
     from cleaner.rules import apply_rules, load_rulebook
-    from cleaner.rules.book import document_language
 
     try:
         document = document_from_bytes(file.read_bytes(), source=str(file), url=url, site=file.parent.name)
@@ -87,7 +86,7 @@ def which(
         raise typer.Exit(1) from exc
     book = load_rulebook(tuple(rules or ()))
     selection = book.select(document, site=site)
-    typer.echo(f"site={selection.site or '-'}  found by {selection.how}  language={document_language(document) or '-'}")
+    typer.echo(f"site={selection.site or '-'}  found by {selection.how}  language={selection.language or '-'}")
     for path in selection.files:
         typer.echo(f"  file {path}")
     for line, verdict in zip(document.lines, apply_rules(selection, document)):

@@ -221,6 +221,11 @@ class Contributions(Sequence[tuple[str, float]]):
         return f"Contributions({self._pairs()!r})"
 
 
+def fallback_bar(best: float) -> float | None:
+    """The score a line needs when no line reached the threshold and `best` is the highest (None: keep nothing)."""
+    return best * FALLBACK_SHARE if best >= FALLBACK_FLOOR else None
+
+
 def _best_available(decisions: list[Decision]) -> tuple[Decision, ...]:
     """When the scores keep nothing, keep the lines that come close to the best one.
 
@@ -231,10 +236,9 @@ def _best_available(decisions: list[Decision]) -> tuple[Decision, ...]:
     scored = [d for d in decisions if d.reason.kind in ("score", "context")]
     if not scored or any(d.keep for d in decisions):
         return tuple(decisions)
-    best = max(d.score for d in scored)
-    if best < FALLBACK_FLOOR:
+    bar = fallback_bar(max(d.score for d in scored))
+    if bar is None:
         return tuple(decisions)
-    bar = best * FALLBACK_SHARE
     open_lines = {d.line for d in scored}
     why = Reason("context", "kept:best-available", MODEL_SOURCE, f"nothing reached the threshold; kept lines >= {bar:.2f}")
     return tuple(

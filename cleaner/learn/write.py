@@ -19,6 +19,7 @@ from pathlib import Path
 import regex
 
 from cleaner.learn.propose import LEARNED_PREFIX, LearnedRule, SiteProposal
+from cleaner.rules.schema import DEFAULT_GUARD, Rule
 
 _RULES_HEADER = regex.compile(r"^\[\[rules\]\][ \t]*(?:#.*)?$", regex.MULTILINE)
 
@@ -28,21 +29,19 @@ def toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
-def rule_toml(rule: LearnedRule) -> str:
-    """One `[[rules]]` table."""
-    lines = [
-        "[[rules]]",
-        f"id = {toml_string(rule.id)}",
-        'kind = "line"',
-        f"pattern = {toml_string(rule.pattern)}",
-    ]
-    if rule.is_regex:
+def rule_toml(rule: Rule) -> str:
+    """One `[[rules]]` table (keys at their defaults are left out)."""
+    lines = ["[[rules]]", f"id = {toml_string(rule.id)}", f"kind = {toml_string(rule.kind)}"]
+    lines.append(f"pattern = {toml_string(rule.pattern.source)}")
+    if rule.pattern.is_regex:
         lines.append("regex = true")
-    if rule.ignore_case:
+    if rule.pattern.ignore_case:
         lines.append("ignore_case = true")
+    if rule.guard != DEFAULT_GUARD:
+        lines.append(f"guard = {rule.guard}")
     lines.append(f"why = {toml_string(rule.why)}")
-    lines.append(f"drop_examples = [{toml_string(chr(10).join(rule.lines))}]")
-    lines.append(f"keep_examples = [{', '.join(toml_string(k) for k in rule.keep_examples)}]")
+    lines.append(f"drop_examples = [{', '.join(toml_string(e) for e in rule.drop_examples)}]")
+    lines.append(f"keep_examples = [{', '.join(toml_string(e) for e in rule.keep_examples)}]")
     return "\n".join(lines) + "\n"
 
 
@@ -99,7 +98,7 @@ class Merged:
 def merged_text(proposal: SiteProposal, existing: str | None) -> Merged:
     """The new file text: the existing file's header and hand-written rules, then the learned rules."""
     if existing is None:
-        learned = "\n".join(rule_toml(rule) for rule in proposal.rules)
+        learned = "\n".join(rule_toml(rule.to_rule()) for rule in proposal.rules)
         return Merged(new_file_header(proposal) + ("\n" + learned if learned else ""), proposal.rules, (), 0)
     header, tables = split_tables(existing)
     kept: list[str] = []
@@ -117,7 +116,7 @@ def merged_text(proposal: SiteProposal, existing: str | None) -> Merged:
             kept.append(table)
             hand_patterns.add(str(raw.get("pattern", "")))
     rules = tuple(rule for rule in proposal.rules if rule.pattern not in hand_patterns)
-    learned = "\n".join(rule_toml(rule) for rule in rules)
+    learned = "\n".join(rule_toml(rule.to_rule()) for rule in rules)
     body = "".join(table if table.endswith("\n\n") else table.rstrip("\n") + "\n\n" for table in kept)
     text = header if header.endswith("\n") or not header else header + "\n"
     if kept or learned:

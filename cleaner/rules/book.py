@@ -30,6 +30,8 @@ FINGERPRINT_WINDOW = 200_000
 LANGUAGE_WINDOW = 5_000
 #: Generic files of these languages apply to documents of every language.
 ALWAYS = frozenset({"en", ""})
+#: Languages `document_language` can report; a generic file in any other language always applies.
+DETECTABLE = frozenset(ISO_CODES.values())
 WORD = regex.compile(r"\w+")
 
 
@@ -50,8 +52,9 @@ class Selection:
     how: str = "none"  #: "--site", "url", "folder", "fingerprint" or "none"
     files: tuple[str, ...] = ()
     rule_files: tuple[RuleFile, ...] = field(default=(), repr=False, compare=False)
-    #: one combined pattern for all generic files (`prefilter.py`): one scan instead of one per file
+    #: one combined pattern for the generic files that apply (`prefilter.py`): one scan instead of one per file
     generic_prefilter: Any = field(default=None, repr=False, compare=False)
+    language: str | None = None  #: the document's language (ISO code), which chose the generic files
 
 
 @dataclass(frozen=True)
@@ -74,9 +77,8 @@ class RuleBook:
         """The generic files for a document in `language` (ISO code; None: unknown, all files)."""
         if language is None:
             return self.generic
-        detectable = set(ISO_CODES.values())
         return tuple(
-            f for f in self.generic if f.language in ALWAYS or f.language == language or f.language not in detectable
+            f for f in self.generic if f.language in ALWAYS or f.language == language or f.language not in DETECTABLE
         )
 
     def _prefilter(self, files: tuple[RuleFile, ...]) -> Any:
@@ -111,10 +113,11 @@ class RuleBook:
     def select(self, document: Document, site: str | None = None) -> Selection:
         domain, how = self.find_site(document, site)
         site_file = self.site_file(domain) if domain else None
-        generic = self.generic_files(document_language(document))
+        language = document_language(document)
+        generic = self.generic_files(language)
         files = ((site_file,) if site_file else ()) + generic
         return Selection(
-            site=domain, how=how, files=tuple(f.path for f in files), rule_files=files,
+            site=domain, how=how, language=language, files=tuple(f.path for f in files), rule_files=files,
             generic_prefilter=self._prefilter(generic),
         )
 

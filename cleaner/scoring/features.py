@@ -63,13 +63,16 @@ class DocumentFeatures:
     @property
     def punctuated(self) -> list[bool]:
         """Whether each line ends like a sentence (the `final_punct` feature)."""
-        column = FEATURES.index("final_punct")
-        return [vector[column] > 0 for vector in self.vectors]
+        return self._flags("final_punct")
 
     @property
     def comment_headers(self) -> list[bool]:
         """Whether each line reads like the attribution line of a reader's comment (`comment_header`)."""
-        column = FEATURES.index("comment_header")
+        return self._flags("comment_header")
+
+    def _flags(self, feature: str) -> list[bool]:
+        """Whether each line's `feature` is positive."""
+        column = FEATURES.index(feature)
         return [vector[column] > 0 for vector in self.vectors]
 
 

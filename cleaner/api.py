@@ -26,6 +26,7 @@ from cleaner.model import CleanResult, Decision, Document, Metadata
 from cleaner.rules import RuleBook, load_rulebook, run_rules
 from cleaner.rules.schema import RuleFile
 from cleaner.scoring import ScoringModel, load_model
+from cleaner.scoring.features import LineMemo
 
 #: Metadata fields an HTML page can supply (from trafilatura) when cleaning found none.
 HTML_METADATA = ("title", "byline", "date", "language")
@@ -65,13 +66,14 @@ class Cleaner:
 
     def clean(self, document: Document) -> CleanResult:
         """Decide every line of a document and render the clean text."""
+        memo: LineMemo = {}  # line features shared by the passes over this document
         with _cycle_collection_paused():
-            decisions, metadata = self._decide(document)
-            decisions, metadata = self._settle(document, decisions, metadata)
+            decisions, metadata = self._decide(document, memo)
+            decisions, metadata = self._settle(document, decisions, metadata, memo)
         title = metadata.title if self.config.keep_title else None
         return CleanResult(render(document, decisions, title), document, decisions, metadata)
 
-    def _decide(self, document: Document) -> tuple[tuple[Decision, ...], Metadata]:
+    def _decide(self, document: Document, memo: LineMemo) -> tuple[tuple[Decision, ...], Metadata]:
         """One pass: rules, scores, the context pass and metadata."""
         config = self.config
         selection = self.rulebook.select(document, site=config.site)
@@ -81,7 +83,7 @@ class Cleaner:
             from cleaner.learn.book import mark_learned
 
             verdicts = mark_learned(verdicts)
-        decisions, language = judge(document, verdicts, config.mode, self.model)
+        decisions, language = judge(document, verdicts, config.mode, self.model, memo)
         fields: dict[str, str | None] = {}
         if document.origin == "extracted":
             decisions = revise_extracted(decisions)
@@ -95,7 +97,7 @@ class Cleaner:
         )
 
     def _settle(
-        self, document: Document, decisions: tuple[Decision, ...], metadata: Metadata
+        self, document: Document, decisions: tuple[Decision, ...], metadata: Metadata, memo: LineMemo
     ) -> tuple[tuple[Decision, ...], Metadata]:
         """Clean the output again until nothing more drops, so that cleaning is idempotent.
 
@@ -112,7 +114,7 @@ class Cleaner:
             again = replace(
                 document_from_text(text), source=document.source, url=document.url, site=site, origin=document.origin
             )
-            later, found = self._decide(again)
+            later, found = self._decide(again, memo)
             metadata = replace(metadata, warnings=tuple(dict.fromkeys(metadata.warnings + found.warnings)))
             if len(later) != len(kept) or all(d.keep for d in later):
                 break

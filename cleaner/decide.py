@@ -24,6 +24,7 @@ from cleaner.model import Decision, Document, Reason
 from cleaner.rules import RuleVerdict
 from cleaner.scoring import ScoredDocument, ScoringModel, score_document
 from cleaner.scoring.context import CONTEXT_FEATURES, RULE_DROP_LOGIT, RULE_KEEP_LOGIT, context_vectors
+from cleaner.scoring.features import LineMemo
 
 MODEL_SOURCE = "cleaner/data/scoring.json"
 #: `_best_available`: share of the best line's score a line needs, and the lowest best score that counts.
@@ -44,7 +45,7 @@ _CONTEXT_REASONS = {
 
 
 def judge(
-    document: Document, verdicts: Sequence[RuleVerdict], mode: Mode, model: ScoringModel
+    document: Document, verdicts: Sequence[RuleVerdict], mode: Mode, model: ScoringModel, memo: LineMemo | None = None
 ) -> tuple[tuple[Decision, ...], str | None]:
     """Decisions for every line, and the document's language.
 
@@ -61,10 +62,10 @@ def judge(
     ]
     open_lines = [i for i, text in enumerate(texts) if text]
     if len(open_lines) == len(lines) and not any(v.cuts for v in verdicts):
-        scored = score_document(document, model)
+        scored = score_document(document, model, memo)
         return decide(document, verdicts, scored, mode, model), scored.language
     view = make_document(_join(document, open_lines, texts), source=document.source, url=document.url, site=document.site)
-    scored = score_document(view, model)
+    scored = score_document(view, model, memo)
     uncut = [replace(verdicts[i], cuts=()) if verdicts[i].cuts else verdicts[i] for i in open_lines]
     inside = decide(view, uncut, scored, mode, model)
     decisions: list[Decision | None] = [

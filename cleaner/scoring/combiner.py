@@ -30,7 +30,7 @@ from operator import mul, sub
 
 from cleaner.config import digest
 from cleaner.model import Document
-from cleaner.scoring.features import FEATURES, DocumentFeatures, document_features
+from cleaner.scoring.features import FEATURES, DocumentFeatures, LineMemo, document_features
 
 MODEL_FILE = "scoring.json"
 
@@ -157,9 +157,9 @@ def load_model() -> ScoringModel:
     return ScoringModel.from_json(json.loads(text))
 
 
-def score_document(document: Document, model: ScoringModel) -> ScoredDocument:
-    """Stage-1 scores of every line and the features behind them."""
-    found = document_features(document)
+def score_document(document: Document, model: ScoringModel, memo: LineMemo | None = None) -> ScoredDocument:
+    """Stage-1 scores of every line and the features behind them (`memo`: see `features.LineMemo`)."""
+    found = document_features(document, memo)
     stage = model.line
     scores = []
     for vector in found.vectors:

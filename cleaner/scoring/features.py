@@ -16,6 +16,7 @@ import math
 from array import array
 from dataclasses import dataclass
 from itertools import chain
+from re import Pattern
 
 import regex
 
@@ -76,7 +77,14 @@ class DocumentFeatures:
         return [vector[column] > 0 for vector in self.vectors]
 
 
-def document_features(document: Document) -> DocumentFeatures:
+#: Per-document memo of line-local features: (line text, stoplist name) -> (the
+#: features before the layout ones, the ones after). `Cleaner.clean` passes one
+#: memo to every pass over a document, so the settling passes (which see the kept
+#: lines again) and repeated lines cost only their layout features.
+LineMemo = dict[tuple[str, "str | None"], tuple[tuple[float, ...], tuple[float, ...]]]
+
+
+def document_features(document: Document, memo: LineMemo | None = None) -> DocumentFeatures:
     """Compute every feature of every line (language chosen once for the document)."""
     texts = [_sample(line.text) for line in document.lines]
     line_words = [WORD.findall(text) for text in texts]
@@ -84,25 +92,32 @@ def document_features(document: Document) -> DocumentFeatures:
     stopwords = stoplist(name) if name else frozenset()
     language = ISO_CODES.get(name, name) if name else None
     matcher = boilerplate_matcher(language)
+    memo = {} if memo is None else memo
     vectors = []
     for text, words, where in zip(texts, line_words, layout_features(document, texts)):
-        n_words = len(words)
-        density = stopword_density(words, stopwords)
-        share = boilerplate_share(text, matcher)
-        vectors.append(
-            array(
-                "d",
-                shape_features(text, words)
-                + token_features(text, words)
-                + (
-                    density,
-                    density * min(n_words, 30) / 30,
-                    math.log1p(density * n_words),
-                    share,
-                    1.0 if share > 0 else 0.0,
-                )
-                + where
-                + (credit(text), comment_header(text, words)),
-            )
-        )
+        local = memo.get((text, name))
+        if local is None:
+            local = memo[text, name] = _line_local(text, words, stopwords, matcher)
+        vectors.append(array("d", local[0] + where + local[1]))
     return DocumentFeatures(language, name, tuple(vectors), tuple(len(w) for w in line_words))
+
+
+def _line_local(
+    text: str, words: list[str], stopwords: frozenset[str], matcher: Pattern[str]
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """A line's features that depend on nothing but its text and the language: before and after the layout ones."""
+    n_words = len(words)
+    density = stopword_density(words, stopwords)
+    share = boilerplate_share(text, matcher)
+    before = (
+        shape_features(text, words)
+        + token_features(text, words)
+        + (
+            density,
+            density * min(n_words, 30) / 30,
+            math.log1p(density * n_words),
+            share,
+            1.0 if share > 0 else 0.0,
+        )
+    )
+    return before, (credit(text), comment_header(text, words))

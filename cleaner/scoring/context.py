@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Sequence
+from itertools import accumulate
 
 CONTEXT_FEATURES: tuple[str, ...] = (
     "line", "prev1", "next1", "prev2", "next2", "near", "wide", "block",
@@ -52,13 +53,21 @@ def main_region(probabilities: Sequence[float], words: Sequence[int], threshold:
     return best_span
 
 
-def _weighted_mean(values: Sequence[float], weights: Sequence[float], lo: int, hi: int, skip: int) -> float:
-    total = weight = 0.0
-    for j in range(max(0, lo), min(len(values), hi)):
-        if j != skip:
-            total += values[j] * weights[j]
-            weight += weights[j]
-    return total / weight if weight else EDGE_LOGIT
+class _WindowMeans:
+    """Weighted means of `values` over windows of lines, each from two prefix sums (O(1) a window)."""
+
+    def __init__(self, values: Sequence[float], weights: Sequence[float]) -> None:
+        self.values, self.weights = values, weights
+        self.sums = list(accumulate((v * w for v, w in zip(values, weights)), initial=0.0))
+        self.totals = list(accumulate(weights, initial=0.0))
+
+    def around(self, i: int, before: int, after: int) -> float:
+        """The mean over lines i-before .. i+after, line i itself left out (`EDGE_LOGIT` when none)."""
+        lo, hi = max(0, i - before), min(len(self.values), i + after + 1)
+        weight = self.totals[hi] - self.totals[lo] - self.weights[i]
+        if weight < 0.5:  # every weight is at least 1: no other line in the window
+            return EDGE_LOGIT
+        return (self.sums[hi] - self.sums[lo] - self.values[i] * self.weights[i]) / weight
 
 
 def context_vectors(
@@ -86,6 +95,7 @@ def context_vectors(
     probabilities = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) for z in logits]
     first, last = main_region(probabilities, words, region_threshold)
     weights = [math.sqrt(w + 1) for w in words]
+    means = _WindowMeans(logits, weights)
     region_words = sum(words[first : last + 1]) if last >= first else 0
     region_share = region_words / (sum(words) or 1)
     block_sum: dict[int, float] = {}
@@ -113,8 +123,8 @@ def context_vectors(
                     logits[i + 1] if i + 1 < n else EDGE_LOGIT,
                     logits[i - 2] if i >= 2 else EDGE_LOGIT,
                     logits[i + 2] if i + 2 < n else EDGE_LOGIT,
-                    _weighted_mean(logits, weights, i - 3, i + 4, i),
-                    _weighted_mean(logits, weights, i - 10, i + 11, i),
+                    means.around(i, 3, 3),
+                    means.around(i, 10, 10),
                     block,
                     1.0 if inside else 0.0,
                     1.0 if last >= first and i < first else 0.0,

@@ -34,7 +34,7 @@ from itertools import islice
 import regex
 
 from cleaner.model import Decision, Document, Line, Reason
-from cleaner.scoring.tokens import DATE
+from cleaner.scoring.tokens import DATE, WORD
 
 #: How many lines before the first body line are searched, and body lines after it.
 LOOK_BEFORE = 12
@@ -50,7 +50,6 @@ LABEL_WORDS = 3
 #: A title has this many words (so only lines of this length can be copies of it).
 TITLE_WORDS = (3, 25)
 
-WORD = regex.compile(r"\w+")
 BYLINE = regex.compile(
     r"^\s*(?:by|written by|words by|von|par|por|di|door|de|автор|автори|авторы)\s+\p{Lu}", regex.IGNORECASE
 )

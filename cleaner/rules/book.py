@@ -15,13 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from cleaner.model import Document
 from cleaner.rules.domains import registrable_domain
 from cleaner.rules.load import Problem, RuleFileError, read_rule_file
 from cleaner.rules.schema import RuleFile, combined_prefilter
 from cleaner.scoring.stopwords import language_of
+from cleaner.scoring.tokens import WORD
 from cleaner.scoring.vocabulary import ISO_CODES
 
 #: Only the first this many characters are searched for fingerprints.
@@ -32,7 +31,6 @@ LANGUAGE_WINDOW = 5_000
 ALWAYS = frozenset({"en", ""})
 #: Languages `document_language` can report; a generic file in any other language always applies.
 DETECTABLE = frozenset(ISO_CODES.values())
-WORD = regex.compile(r"\w+")
 
 
 def shipped_rules_dir() -> Path | None:

@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import regex
 
-from cleaner.scoring.tokens import DATE, TIME
+from cleaner.scoring.tokens import DATE, TIME, WORD
 
-WORD = regex.compile(r"\w+")
 #: A header is short: longer lines are prose even when they carry a date and a time.
 MAX_WORDS = 16
 #: "Reply" and "N comments" in the languages that have generic rules.

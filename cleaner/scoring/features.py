@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from itertools import chain
 from re import Pattern
 
-import regex
-
 from cleaner.model import Document
 from cleaner.scoring import layout, shape, tokens
 from cleaner.scoring.comments import comment_header
@@ -27,10 +25,9 @@ from cleaner.scoring.credits import credit
 from cleaner.scoring.layout import layout_features
 from cleaner.scoring.shape import shape_features
 from cleaner.scoring.stopwords import language_of, stoplist, stopword_density
-from cleaner.scoring.tokens import token_features
+from cleaner.scoring.tokens import WORD, token_features
 from cleaner.scoring.vocabulary import ISO_CODES, boilerplate_matcher, boilerplate_share
 
-WORD = regex.compile(r"\w+")
 #: A line longer than this is described by a sample: its first 40,000 and last
 #: 10,000 characters (the longest line of the 1,276 bench pages has 14,084), so a
 #: 50 MB text with no newline costs no more than a long paragraph and its word
@@ -94,7 +91,7 @@ def document_features(document: Document, memo: LineMemo | None = None) -> Docum
     matcher = boilerplate_matcher(language)
     memo = {} if memo is None else memo
     vectors = []
-    for text, words, where in zip(texts, line_words, layout_features(document, texts)):
+    for text, words, where in zip(texts, line_words, layout_features(document, line_words)):
         local = memo.get((text, name))
         if local is None:
             local = memo[text, name] = _line_local(text, words, stopwords, matcher)

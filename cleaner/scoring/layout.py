@@ -14,28 +14,24 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-import regex
-
 from cleaner.model import Document
+from cleaner.scoring.tokens import WORD
 
 NAMES: tuple[str, ...] = ("position", "head", "tail", "alone", "block_lines", "repeated")
 
-_NON_WORD = regex.compile(r"\W+")
 
-
-def _key(text: str) -> str:
-    return _NON_WORD.sub(" ", text.lower()).strip()
-
-
-def layout_features(document: Document, texts: Sequence[str] | None = None) -> list[tuple[float, ...]]:
+def layout_features(document: Document, line_words: Sequence[list[str]] | None = None) -> list[tuple[float, ...]]:
     """Per line, in `NAMES` order: relative position, first/last tenth, block size, repetition.
 
-    `texts`: the lines' texts as the other features see them (see `features.LINE_SAMPLE`).
+    `line_words`: each line's words as the other features see them (see
+    `features.LINE_SAMPLE`); a line repeats another when their words match, case aside.
     """
     lines = document.lines
     if not lines:
         return []
-    keys = [_key(text) for text in (texts if texts is not None else [line.text for line in lines])]
+    if line_words is None:
+        line_words = [WORD.findall(line.text) for line in lines]
+    keys = [" ".join(words).lower() for words in line_words]
     seen = Counter(keys)
     block_sizes = Counter(line.block for line in lines)
     span = max(1, lines[-1].end - lines[0].start)

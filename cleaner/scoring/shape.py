@@ -1,5 +1,6 @@
 """How a line looks: length, sentence punctuation, capitals, separators, teasers.
 
+>>> from cleaner.scoring.tokens import WORD
 >>> look = lambda text: dict(zip(NAMES, shape_features(text, WORD.findall(text))))
 >>> look("The council voted on Tuesday to rebuild the bridge.")["final_punct"]
 1.0
@@ -14,8 +15,6 @@ from __future__ import annotations
 import math
 
 import regex
-
-WORD = regex.compile(r"\w+")
 
 NAMES: tuple[str, ...] = (
     "log_words", "log_chars", "one_word", "short", "long", "final_punct", "colon_end", "teaser", "clauses",

@@ -1,6 +1,6 @@
 """Digits, dates, times, counters, links, handles and e-mail in a line.
 
->>> look = lambda text: dict(zip(NAMES, token_features(text, regex.findall(r"\\w+", text))))
+>>> look = lambda text: dict(zip(NAMES, token_features(text, WORD.findall(text))))
 >>> look("3 comments")["counter"], look("1.2K shares")["counter"]
 (1.0, 1.0)
 >>> look("Published 12 March 2024, 10:45")["date"]
@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 
 import regex
+
+#: A word, as every feature (and metadata, and the rules' language choice) counts words.
+WORD = regex.compile(r"\w+")
 
 NAMES: tuple[str, ...] = ("digits", "date", "time", "counter", "url", "email", "handle", "copyright")
 

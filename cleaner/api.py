@@ -32,6 +32,9 @@ from cleaner.scoring.features import LineMemo
 HTML_METADATA = ("title", "byline", "date", "language")
 #: At most this many extra passes over the output (`Cleaner._settle`); each drops at least one line.
 SETTLE_PASSES = 4
+#: Documents of up to this many lines share line features between passes (`features.LineMemo`);
+#: longer ones recompute them, so that a million-line text does not hold a second copy.
+MEMO_LINES = 100_000
 
 
 class Cleaner:
@@ -66,14 +69,14 @@ class Cleaner:
 
     def clean(self, document: Document) -> CleanResult:
         """Decide every line of a document and render the clean text."""
-        memo: LineMemo = {}  # line features shared by the passes over this document
+        memo: LineMemo | None = {} if len(document.lines) <= MEMO_LINES else None
         with _cycle_collection_paused():
             decisions, metadata = self._decide(document, memo)
             decisions, metadata = self._settle(document, decisions, metadata, memo)
         title = metadata.title if self.config.keep_title else None
         return CleanResult(render(document, decisions, title), document, decisions, metadata)
 
-    def _decide(self, document: Document, memo: LineMemo) -> tuple[tuple[Decision, ...], Metadata]:
+    def _decide(self, document: Document, memo: LineMemo | None) -> tuple[tuple[Decision, ...], Metadata]:
         """One pass: rules, scores, the context pass and metadata."""
         config = self.config
         selection = self.rulebook.select(document, site=config.site)
@@ -97,7 +100,7 @@ class Cleaner:
         )
 
     def _settle(
-        self, document: Document, decisions: tuple[Decision, ...], metadata: Metadata, memo: LineMemo
+        self, document: Document, decisions: tuple[Decision, ...], metadata: Metadata, memo: LineMemo | None
     ) -> tuple[tuple[Decision, ...], Metadata]:
         """Clean the output again until nothing more drops, so that cleaning is idempotent.
 

@@ -57,6 +57,16 @@ def test_features_of_prose_and_furniture_differ_the_right_way() -> None:
     assert counter["counter"] == 1.0
 
 
+def test_memoised_line_features_are_the_same_features() -> None:
+    """A memo shared between passes (as `Cleaner.clean` does) changes no vector, layout included."""
+    whole = make_document(page(MENU, PROSE, MENU, FOOTER))
+    kept = make_document(page(PROSE[:2], ["Home"]))
+    memo: dict = {}
+    for doc in (whole, kept, whole):
+        assert document_features(doc, memo).vectors == document_features(doc).vectors
+    assert len(memo) == len(set(MENU + PROSE + FOOTER))  # one entry a distinct line, whatever the passes
+
+
 def test_contributions_add_up_to_the_logit() -> None:
     model = load_model()
     scored = score_document(make_document(page(MENU, PROSE)), model)

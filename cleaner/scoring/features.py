@@ -74,11 +74,15 @@ class DocumentFeatures:
         return [vector[column] > 0 for vector in self.vectors]
 
 
-#: Per-document memo of line-local features: (line text, stoplist name) -> (the
-#: features before the layout ones, the ones after). `Cleaner.clean` passes one
+#: Where the layout features sit in a vector (the only ones that depend on the rest of the document).
+LAYOUT = slice(FEATURES.index(layout.NAMES[0]), FEATURES.index(layout.NAMES[-1]) + 1)
+#: Per-document memo of line-local features: (line text, stoplist name) -> the
+#: line's vector with its layout features left at 0. `Cleaner.clean` passes one
 #: memo to every pass over a document, so the settling passes (which see the kept
-#: lines again) and repeated lines cost only their layout features.
-LineMemo = dict[tuple[str, "str | None"], tuple[tuple[float, ...], tuple[float, ...]]]
+#: lines again) and repeated lines cost only their layout features (about 0.5 KB a
+#: distinct line; see `api.MEMO_LINES`).
+LineMemo = dict[tuple[str, "str | None"], "array[float]"]
+_NO_LAYOUT = (0.0,) * len(layout.NAMES)
 
 
 def document_features(document: Document, memo: LineMemo | None = None) -> DocumentFeatures:
@@ -89,20 +93,22 @@ def document_features(document: Document, memo: LineMemo | None = None) -> Docum
     stopwords = stoplist(name) if name else frozenset()
     language = ISO_CODES.get(name, name) if name else None
     matcher = boilerplate_matcher(language)
-    memo = {} if memo is None else memo
     vectors = []
     for text, words, where in zip(texts, line_words, layout_features(document, line_words)):
-        local = memo.get((text, name))
-        if local is None:
-            local = memo[text, name] = _line_local(text, words, stopwords, matcher)
-        vectors.append(array("d", local[0] + where + local[1]))
+        if memo is None:
+            vector = _line_local(text, words, stopwords, matcher)
+        else:
+            local = memo.get((text, name))
+            if local is None:
+                local = memo[text, name] = _line_local(text, words, stopwords, matcher)
+            vector = array("d", local)
+        vector[LAYOUT] = array("d", where)
+        vectors.append(vector)
     return DocumentFeatures(language, name, tuple(vectors), tuple(len(w) for w in line_words))
 
 
-def _line_local(
-    text: str, words: list[str], stopwords: frozenset[str], matcher: Pattern[str]
-) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """A line's features that depend on nothing but its text and the language: before and after the layout ones."""
+def _line_local(text: str, words: list[str], stopwords: frozenset[str], matcher: Pattern[str]) -> array[float]:
+    """A line's vector of the features that depend on nothing but its text and the language (layout ones at 0)."""
     n_words = len(words)
     density = stopword_density(words, stopwords)
     share = boilerplate_share(text, matcher)
@@ -117,4 +123,4 @@ def _line_local(
             1.0 if share > 0 else 0.0,
         )
     )
-    return before, (credit(text), comment_header(text, words))
+    return array("d", before + _NO_LAYOUT + (credit(text), comment_header(text, words)))

@@ -79,10 +79,11 @@ def language_of(words: Iterable[str]) -> str | None:
     for word, count in counts.items():
         for position in index.get(word, ()):
             hits[position] += count
-    if not total or not any(hits):
+    top = max(hits, default=0)
+    if not total or not top:
         return None
-    best = max(range(len(languages)), key=lambda i: (hits[i], -len(stoplist(languages[i])), -i))
-    return languages[best] if hits[best] / total >= MIN_COVERAGE else None
+    best = min((i for i, h in enumerate(hits) if h == top), key=lambda i: (len(stoplist(languages[i])), i))
+    return languages[best] if top / total >= MIN_COVERAGE else None
 
 
 def stopword_density(words: Sequence[str], stopwords: frozenset[str]) -> float:

@@ -76,8 +76,9 @@ def language_of(words: Iterable[str]) -> str | None:
     total = sum(counts.values())
     languages = _languages()
     hits = [0] * len(languages)
-    for word, count in counts.items():
-        for position in index.get(word, ()):
+    for word in counts.keys() & index.keys():  # the stopwords among the words, found in C
+        count = counts[word]
+        for position in index[word]:
             hits[position] += count
     top = max(hits, default=0)
     if not total or not top:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 
 import pytest
+import regex
 
-from cleaner import Cleaner, Config
+from cleaner import Cleaner, Config, metadata
 from cleaner.ingest import make_document
 from cleaner.rules import RuleVerdict
-from cleaner.scoring import load_model, score_document
+from cleaner.scoring import comments, credits, load_model, score_document, shape, tokens
 from cleaner.scoring.features import FEATURES, document_features
 from cleaner.scoring.stopwords import language_of
 
@@ -42,7 +43,7 @@ def test_language_is_chosen_by_stopword_coverage() -> None:
     assert language_of(german.split()) == "German"
     spanish = "El ayuntamiento decidió el martes reconstruir el viejo puente sobre el río, que estaba en mal estado."
     assert language_of(spanish.split()) == "Spanish"
-    assert language_of("1234 5678 ####".split()) is None
+    assert language_of(["1234", "5678", "####"]) is None
 
 
 def test_features_of_prose_and_furniture_differ_the_right_way() -> None:
@@ -65,6 +66,22 @@ def test_memoised_line_features_are_the_same_features() -> None:
     for doc in (whole, kept, whole):
         assert document_features(doc, memo).vectors == document_features(doc).vectors
     assert len(memo) == len(set(MENU + PROSE + FOOTER))  # one entry a distinct line, whatever the passes
+
+
+HOSTILE_RUNS = [" " * 50_000 + "word", "| " * 25_000, "a" * 50_000, "." * 50_000, "1" * 50_000, "Posted by" + " " * 50_000 + "x"]
+
+
+@pytest.mark.parametrize("module", [shape, tokens, comments, credits, metadata])
+def test_no_feature_pattern_backtracks_on_long_runs(module: object) -> None:
+    """Each feature (and metadata) regex finishes on a 50,000-character run (a line's sample size) well within a second.
+
+    A pattern with two `\\s*` side by side took ~4 s on 50,000 spaces (quadratic); linear ones take milliseconds.
+    """
+    patterns = [v for v in vars(module).values() if isinstance(v, regex.Pattern)]
+    assert patterns
+    for pattern in patterns:
+        for text in HOSTILE_RUNS:
+            pattern.search(text, timeout=1.0)  # raises TimeoutError when it backtracks badly
 
 
 def test_contributions_add_up_to_the_logit() -> None:

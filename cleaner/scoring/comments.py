@@ -35,13 +35,14 @@ _COMMENTS = (
 )
 HEADER = regex.compile(
     # "NAME says:", "Posted by NAME wrote..."
-    r"^\s*(?:posted by:?|by|from|comment by|reply from)?\s*\S.{0,50}?\b(?:says|said|wrote|writes|schreibt|sagt|dit)"
+    # (no two whitespace runs may meet: `\s*\s*` or `\s+.{1,40}?\s+` backtrack quadratically on a long run of spaces)
+    r"^\s*(?:(?:posted by:?|by|from|comment by|reply from)\s*)?\S.{0,50}?\b(?:says|said|wrote|writes|schreibt|sagt|dit)"
     r"\s*(?::|\.\.\.|…)\s*$"
     # a comment's buttons and a comment section's headings
     rf"|^\s*(?:{_REPLY}|\d+\s+(?:{_COMMENTS})(?:\s+(?:to|on|zu|sur|en|su|op)\s.*)?"
     r"|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|comments are closed.*|responses to .*)\s*$"
     # "Posted by NAME at/on DATE"
-    r"|^\s*(?:posted by:?|by)\s+.{1,40}?\s+(?:at|on)\s+.{0,30}\d",
+    r"|^\s*(?:posted by:?|by)\s+\S.{0,39}?\s+(?:at|on)\s+.{0,30}\d",
     regex.IGNORECASE,
 )
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")

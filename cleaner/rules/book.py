@@ -21,7 +21,7 @@ from cleaner.rules.load import Problem, RuleFileError, read_rule_file
 from cleaner.rules.schema import RuleFile, combined_prefilter
 from cleaner.scoring.stopwords import language_of
 from cleaner.scoring.tokens import WORD
-from cleaner.scoring.vocabulary import ISO_CODES
+from cleaner.scoring.vocabulary import ISO_CODES, iso_code
 
 #: Only the first this many characters are searched for fingerprints.
 FINGERPRINT_WINDOW = 200_000
@@ -62,14 +62,8 @@ class RuleBook:
     digest: str = ""
     sites: tuple[RuleFile, ...] = ()
     generic: tuple[RuleFile, ...] = ()
-    generic_prefilter: Any = field(default=None, init=False, repr=False, compare=False)
-    #: combined pattern of each set of generic files chosen so far (by their paths)
+    #: combined pattern of each set of generic files chosen so far (by their paths), built on first use
     _prefilters: dict[tuple[str, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        rules = tuple(rule for rule_file in self.generic for rule in rule_file.rules)
-        object.__setattr__(self, "generic_prefilter", combined_prefilter(rules))
-        self._prefilters[tuple(f.path for f in self.generic)] = self.generic_prefilter
 
     def generic_files(self, language: str | None) -> tuple[RuleFile, ...]:
         """The generic files for a document in `language` (ISO code; None: unknown, all files)."""
@@ -123,7 +117,7 @@ class RuleBook:
 def document_language(document: Document) -> str | None:
     """ISO code of the document's language by stopword coverage (`scoring.stopwords`); None when unknown."""
     name = language_of(WORD.findall(document.text[:LANGUAGE_WINDOW]))
-    return ISO_CODES.get(name, name) if name else None
+    return iso_code(name)
 
 
 def _shown(path: Path, root: Path, shipped: bool) -> str:

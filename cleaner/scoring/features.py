@@ -26,7 +26,7 @@ from cleaner.scoring.layout import layout_features
 from cleaner.scoring.shape import shape_features
 from cleaner.scoring.stopwords import language_of, stoplist, stopword_density
 from cleaner.scoring.tokens import WORD, token_features
-from cleaner.scoring.vocabulary import ISO_CODES, boilerplate_matcher, boilerplate_share
+from cleaner.scoring.vocabulary import boilerplate_matcher, boilerplate_share, iso_code
 
 #: A line longer than this is described by a sample: its first 40,000 and last
 #: 10,000 characters (the longest line of the 1,276 bench pages has 14,084), so a
@@ -91,7 +91,7 @@ def document_features(document: Document, memo: LineMemo | None = None) -> Docum
     line_words = [WORD.findall(text) for text in texts]
     name = language_of(chain.from_iterable(line_words))
     stopwords = stoplist(name) if name else frozenset()
-    language = ISO_CODES.get(name, name) if name else None
+    language = iso_code(name)
     matcher = boilerplate_matcher(language)
     vectors = []
     for text, words, where in zip(texts, line_words, layout_features(document, line_words)):

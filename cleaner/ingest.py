@@ -105,8 +105,9 @@ _LINE_END = regex.compile(r"(\r\n|\r|\n)")
 def repair(text: str) -> str:
     """Fix mojibake conservatively (see module docs).
 
-    The same result as `ftfy.fix_text(text, _FTFY)`, faster: ftfy fixes text
-    line by line, and only the lines it could change are given to it.
+    The same result as `ftfy.fix_text(text, _FTFY)` on each line, faster: only
+    the lines ftfy could change are given to it. A line ends at any line break,
+    CR included (ftfy alone cuts at LF only; see below).
 
     >>> repair("The caf\u00c3\u00a9 opened.\\nNothing to fix here.")
     'The caf\u00e9 opened.\\nNothing to fix here.'

@@ -67,17 +67,22 @@ TOP_CONTRIBUTIONS = 4
 
 
 def reason_detail(decision: Decision) -> str:
-    """The deciding reason's detail; for a scored line, its largest feature contributions.
+    """The deciding reason's detail; for a scored line, the features that pushed it most towards its verdict.
+
+    (A dropped line's negative contributions, a kept line's positive ones; the
+    largest either way when none pushed its way.)
 
     >>> from cleaner.model import Reason
-    >>> d = Decision(0, False, 0.1, (Reason("score", "boilerplate-like"),), contributions=(("a", 0.5), ("b", -2.0)))
-    >>> reason_detail(d)
-    'b -2.00, a +0.50'
+    >>> contributions = (("a", 0.5), ("b", -2.0), ("c", -0.25))
+    >>> reason_detail(Decision(0, False, 0.1, (Reason("score", "boilerplate-like"),), contributions=contributions))
+    'b -2.00, c -0.25'
     """
     reason = decision.reason
     if reason.detail or reason.kind not in ("score", "context") or not decision.contributions:
         return reason.detail
-    top = sorted(decision.contributions, key=lambda kv: abs(kv[1]), reverse=True)[:TOP_CONTRIBUTIONS]
+    sign = 1 if decision.keep else -1
+    pushing = [kv for kv in decision.contributions if kv[1] * sign > 0] or list(decision.contributions)
+    top = sorted(pushing, key=lambda kv: abs(kv[1]), reverse=True)[:TOP_CONTRIBUTIONS]
     return ", ".join(f"{name} {value:+.2f}" for name, value in top)
 
 

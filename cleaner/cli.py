@@ -255,18 +255,20 @@ def eval_command(
     no_rules: NoRulesOption = False,
     no_site_rules: NoSiteRulesOption = False,
     rules: RulesOption = None,
+    keep_title: KeepTitleOption = False,
     limit: Annotated[int, typer.Option(help="Only the first N pages of each dataset (0: all).")] = 0,
 ) -> None:
     """Score cleaning against gold files: precision, recall, F1 per dataset (4-token shingles).
 
-    The 'floor' columns score the unchanged text. Example: cleaner eval ../shared/bench
+    The 'floor' columns score the unchanged text. --keep-title scores the output with its
+    title line, for gold files that include the title. Example: cleaner eval ../shared/bench
     """
     from cleaner.evaluate import evaluate, find_pages, first_per_dataset, format_table
     from cleaner.ingest import document_from_bytes
 
     if not folder.is_dir():
         raise typer.BadParameter(f"{folder} is not a folder")
-    cleaner = Cleaner(make_config(mode, None, no_rules, rules, False, no_site_rules))
+    cleaner = Cleaner(make_config(mode, None, no_rules, rules, keep_title, no_site_rules))
     pages = list(find_pages(folder))
     if limit:
         pages = first_per_dataset(pages, limit)

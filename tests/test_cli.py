@@ -242,3 +242,23 @@ def test_no_site_rules_keeps_the_generic_rules_only() -> None:
     assert "rules/sites/independent.co.uk.toml" in with_site.stdout
     assert "rules/sites/" not in generic_only.stdout
     assert "rules/generic/en.toml" in generic_only.stdout  # e.g. the donation appeal, the Premium pitch
+
+
+def test_eval_prints_each_dataset_and_keep_title_scores_the_title(article: str, tmp_path: Path) -> None:
+    body = [p for p in article.split("\n\n") if len(p.split()) > 20]
+    for dataset in ("news", "blogs"):
+        (tmp_path / dataset).mkdir()
+        (tmp_path / dataset / "page.txt").write_text(article, encoding="utf-8")
+        (tmp_path / dataset / "page.gold.txt").write_text("\n\n".join(["Council approves new bridge", *body]) + "\n")
+    # The manifest's URL names the title's words, so that the title is recognised (and kept out of the body).
+    url = "https://example-news.com/2024/council-approves-new-bridge"
+    (tmp_path / "manifest.jsonl").write_text(json.dumps({"name": "page", "url": url}) + "\n")
+    rows = {}
+    for flags in ((), ("--keep-title",)):
+        result = invoke("eval", str(tmp_path), *flags)
+        assert result.exit_code == 0, result.output
+        rows[flags] = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()[1:]}
+        assert {"news", "blogs", "all"} <= set(rows[flags])
+    recall = {flags: float(row["all"][2]) for flags, row in rows.items()}  # pages, P, R, F1, floor P, R, F1
+    assert recall[()] < 1.0 == recall[("--keep-title",)]  # the gold's title is only in the output with --keep-title
+    assert float(rows[()]["all"][3]) > float(rows[()]["all"][6])  # the cleaner beats the unchanged text

@@ -203,6 +203,16 @@ def test_metadata_is_recognised_and_kept_out_of_the_body(cleaner: Cleaner) -> No
     assert {"metadata:title", "metadata:byline", "metadata:date"} <= reasons
 
 
+def test_the_title_is_a_headline_not_a_link_or_a_caps_label(cleaner: Cleaner) -> None:
+    headline = "Council Votes To Rebuild The Old Stone Bridge"
+    # No URL to match: the headline right above the byline is found without one.
+    found = cleaner.clean_text(page(MENU, ["Print E-mail story Most e-mailed"], [headline], ["By Jane Smith"], PROSE))
+    assert found.metadata.title == headline
+    for label in ("PRINTER FRIENDLY VERSION", "http://www.example.com/news/local-12345"):
+        result = cleaner.clean_text(page(MENU, [label], ["By Jane Smith"], PROSE))
+        assert result.metadata.title is None, label
+
+
 def test_keep_title_puts_the_title_first() -> None:
     text = page(["Council votes to rebuild the old stone bridge"], PROSE)
     result = Cleaner(Config(use_rules=False, keep_title=True)).clean_text(text)

@@ -142,14 +142,13 @@ def _title(lines, words, keys, decisions, free, lo, start, slug, taken) -> int |
     # The first kept line of a title's length (a one- or two-word kicker above the headline does not count).
     first_kept = next((d.line for d in decisions if d.keep and keys[d.line] is not None), None)
     kept_between = _kept_between(decisions, first_kept, start) if first_kept is not None else 0
-    candidates = [
-        i
-        for i in range(lo, min(start + 1, len(lines)))
-        if i not in taken and free[i] and keys[i] is not None
-        and not SENTENCE_END.search(lines[i].text) and not DATE.search(lines[i].text) and not URL.search(lines[i].text)
-    ]
-    for i in candidates:
+    for i in range(lo, min(start + 1, len(lines))):
         w = words[i]
+        text = lines[i].text.strip()
+        if i in taken or not free[i] or keys[i] is None or SENTENCE_END.search(text) or DATE.search(text):
+            continue
+        if URL.search(text):  # a link is never the title
+            continue
         capitals = sum(1 for x in w if x[0].isupper() and not x[1:].isupper()) / len(w)  # not ALL CAPS labels
         lowered = {x.lower() for x in w}
         overlap = len(lowered & slug) / len(slug) if slug else 0.0

@@ -19,7 +19,7 @@ from pathlib import Path
 from cleaner.api import Cleaner
 from cleaner.config import Config
 from cleaner.evaluate import Page, Scores, find_pages
-from cleaner.ingest import InputError, document_from_bytes
+from cleaner.ingest import InputError
 from cleaner.rules.domains import registrable_domain
 
 
@@ -31,7 +31,7 @@ def score(cleaner: Cleaner, pages: list[Page]) -> Scores:
     scores = Scores()
     for page in pages:
         try:
-            doc = document_from_bytes(page.text_path.read_bytes(), source=str(page.text_path), url=page.url, site=page.site)
+            doc = page.document()
             text = cleaner.clean(doc).text
         except InputError:
             text = ""

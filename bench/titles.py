@@ -18,7 +18,7 @@ from pathlib import Path
 
 from cleaner import Cleaner
 from cleaner.evaluate import find_pages
-from cleaner.ingest import InputError, document_from_bytes
+from cleaner.ingest import InputError
 from cleaner.scoring.tokens import DATE, WORD
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
@@ -36,7 +36,7 @@ def main() -> None:
         if not 3 <= len(words) <= 25 or first.endswith(".") or DATE.search(first):
             continue
         try:
-            document = document_from_bytes(page.text_path.read_bytes(), source=str(page.text_path), url=page.url, site=page.site)
+            document = page.document()
         except InputError:
             continue
         if not any(WORD.findall(line.text) == words for line in document.lines):

@@ -43,7 +43,7 @@ from cleaner.api import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 from cleaner.decide import fallback_bar  # noqa: E402
 from cleaner.evaluate import Page, Scores, find_pages  # noqa: E402
-from cleaner.ingest import InputError, document_from_bytes, make_document  # noqa: E402
+from cleaner.ingest import InputError, make_document  # noqa: E402
 from cleaner.model import Document  # noqa: E402
 from cleaner.scoring.combiner import LinearStage, ScoringModel  # noqa: E402
 from cleaner.scoring.context import CONTEXT_FEATURES, context_vectors  # noqa: E402
@@ -77,7 +77,7 @@ def load_samples(bench: Path, limit: int, weighting: str) -> list[Sample]:
         pages = pages[:: max(1, len(pages) // limit)][:limit]
     for page in pages:
         try:
-            document = document_from_bytes(page.text_path.read_bytes(), source=str(page.text_path), url=page.url, site=page.site)
+            document = page.document()
         except InputError:
             continue
         gold = page.gold_path.read_text(encoding="utf-8", errors="replace")

@@ -264,7 +264,6 @@ def eval_command(
     title line, for gold files that include the title. Example: cleaner eval ../shared/bench
     """
     from cleaner.evaluate import evaluate, find_pages, first_per_dataset, format_table
-    from cleaner.ingest import document_from_bytes
 
     if not folder.is_dir():
         raise typer.BadParameter(f"{folder} is not a folder")
@@ -275,7 +274,7 @@ def eval_command(
 
     def clean_page(page) -> str:  # type: ignore[no-untyped-def]
         try:
-            document = document_from_bytes(page.text_path.read_bytes(), source=str(page.text_path), url=page.url, site=page.site)
+            document = page.document()
         except InputError:
             return ""
         return cleaner.clean(document).text

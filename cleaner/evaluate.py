@@ -20,6 +20,9 @@ from pathlib import Path
 
 import regex
 
+from cleaner.ingest import document_from_bytes
+from cleaner.model import Document
+
 _TOKEN = regex.compile(r"\w+")
 SHINGLE = 4
 
@@ -81,6 +84,10 @@ class Page:
     gold_path: Path
     site: str | None = None
     url: str | None = None
+
+    def document(self) -> Document:
+        """The page text as cleaner reads it, with the manifest's site and URL (`InputError` when unreadable)."""
+        return document_from_bytes(self.text_path.read_bytes(), source=str(self.text_path), url=self.url, site=self.site)
 
 
 def line_labels(source: str, gold: str, output: str) -> list[tuple[bool, bool]]:

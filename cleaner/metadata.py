@@ -145,9 +145,10 @@ def _title(lines, words, keys, decisions, free, lo, start, slug, taken) -> int |
     for i in range(lo, min(start + 1, len(lines))):
         w = words[i]
         text = lines[i].text.strip()
-        if i in taken or not free[i] or keys[i] is None or SENTENCE_END.search(text) or DATE.search(text):
-            continue
-        if URL.search(text):  # a link is never the title
+        if (
+            i in taken or not free[i] or keys[i] is None
+            or SENTENCE_END.search(text) or DATE.search(text) or URL.search(text)  # a sentence, a date, a link
+        ):
             continue
         capitals = sum(1 for x in w if x[0].isupper() and not x[1:].isupper()) / len(w)  # not ALL CAPS labels
         lowered = {x.lower() for x in w}

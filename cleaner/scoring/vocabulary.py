@@ -109,10 +109,10 @@ ISO_CODES: dict[str, str] = {
 }
 
 
-
 def iso_code(stoplist_name: str | None) -> str | None:
     """The ISO 639-1 code of a stoplist's language ('English' -> 'en'); the name itself when it has none."""
     return ISO_CODES.get(stoplist_name, stoplist_name) if stoplist_name else None
+
 
 @cache
 def boilerplate_matcher(language: str | None) -> re.Pattern[str]:

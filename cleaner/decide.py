@@ -25,6 +25,7 @@ from cleaner.rules import RuleVerdict
 from cleaner.scoring import ScoredDocument, ScoringModel, score_document
 from cleaner.scoring.context import CONTEXT_FEATURES, RULE_DROP_LOGIT, RULE_KEEP_LOGIT, context_vectors
 from cleaner.scoring.features import LineMemo
+from cleaner.scoring.layout import feature_blocks
 
 MODEL_SOURCE = "cleaner/data/scoring.json"
 #: `_best_available`: share of the best line's score a line needs, and the lowest best score that counts.
@@ -112,7 +113,7 @@ def decide(
     vectors = context_vectors(
         logits,
         scored.features.words,
-        [line.block for line in lines],
+        feature_blocks(document),
         model.region_threshold,
         scored.features.punctuated,
         scored.features.comment_headers,

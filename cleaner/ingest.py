@@ -144,6 +144,15 @@ def _untouched_by_ftfy(text: str) -> bool:
     return not is_bad(windows)
 
 
+def prepare(text: str) -> str:
+    """The text a `Document` holds: zero-width junk out, mojibake repaired, line breaks normalised.
+
+    The junk goes before ftfy sees the text: a soft hyphen inside mojibake hides it
+    from ftfy, which would then repair it when the clean output is read again.
+    """
+    return normalise(repair(_DELETED.sub("", text)))
+
+
 def normalise(text: str) -> str:
     """Line breaks to LF, zero-width junk out, blank-looking lines made blank.
 
@@ -180,8 +189,8 @@ def make_document(
 def document_from_text(
     text: str, *, source: str | None = None, url: str | None = None, site: str | None = None
 ) -> Document:
-    """Repair and normalise text, then make a `Document` of it."""
-    return make_document(normalise(repair(text)), source=source, url=url, site=site)
+    """Repair and normalise text (`prepare`), then make a `Document` of it."""
+    return make_document(prepare(text), source=source, url=url, site=site)
 
 
 def document_from_bytes(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 import regex
@@ -24,6 +25,7 @@ PROSE = [
     "Some shop owners on the main street worry that the building site will keep customers away, but most of "
     "the people who came to the meeting welcomed the decision.",
 ]
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 MENU = ["Home", "News", "Sport", "Business", "Culture", "Weather"]
 FOOTER = ["About us", "Contact", "Privacy policy", "Cookie settings", "© 2024 Example Media. All rights reserved."]
 
@@ -281,3 +283,27 @@ def test_a_kicker_above_the_title_goes_with_it() -> None:
     lines[1] = "It works."
     kept = find_metadata(make_document("\n\n".join(lines)), decisions, url="https://news.example.com/2024/bridge-rebuilt-floods")
     assert kept.decisions[1].keep
+
+
+@pytest.mark.parametrize("name", ["odessa-journal.com", "balconygardener-example.net", "english.alarabiya.net"])
+def test_a_blank_line_between_paragraphs_or_not_gives_the_same_lines(name: str) -> None:
+    """Scrapes put one newline or a blank line between paragraphs: the lines kept are the same.
+
+    Without the per-line blocks of `layout.feature_blocks`, the one-newline form is
+    one long block, and every line of it looked like article text (menus kept).
+    """
+    source = next(p for p in (CORPUS / name).glob("*.txt") if p.name.count(".") == 1)
+    lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cleaner = Cleaner(Config(use_rules=False))
+    kept = [cleaner.clean_text(sep.join(lines)).text.split() for sep in ("\n\n", "\n")]
+    assert kept[0] == kept[1]
+
+
+def test_a_standfirst_above_the_byline_is_not_the_body(cleaner: Cleaner) -> None:
+    standfirst = "The old stone bridge, closed since the floods, will be rebuilt by the end of next year."
+    text = page(MENU, ["Council votes to rebuild the old stone bridge"], [standfirst], ["By Jane Smith"],
+                ["12 March 2024"], PROSE, FOOTER)
+    result = cleaner.clean_text(text, url="https://news.example.com/2024/03/council-rebuild-stone-bridge")
+    assert result.metadata.standfirst == standfirst
+    assert result.metadata.date == "12 March 2024"
+    assert result.text == "\n".join(PROSE) + "\n"

@@ -18,6 +18,31 @@ from cleaner.model import Document
 from cleaner.scoring.tokens import WORD
 
 NAMES: tuple[str, ...] = ("position", "head", "tail", "alone", "block_lines", "repeated")
+#: A document whose blocks hold more lines than this on average has no paragraph
+#: breaks: one paragraph or text node a line, no blank line between them (the bench
+#: pages, a blank line between text nodes, average at most 3).
+PARAGRAPH_LINES = 4
+
+
+def feature_blocks(document: Document) -> list[int]:
+    """The block each line counts in for the features: its own when the text has no paragraph breaks.
+
+    Whole-page dumps put a blank line between the page's text nodes, so a block is
+    mostly one line and a longer block is text broken by `<br>` (an address, a poem).
+    A scrape that puts a single newline between paragraphs is one block of
+    everything; there its lines are the text nodes, and each is a block of its own,
+    so that "a line in a long block" means the same in both.
+
+    >>> from cleaner.ingest import make_document
+    >>> feature_blocks(make_document("Menu\\nThe council met.\\nIt voted.\\nShare\\nHome\\n"))
+    [0, 1, 2, 3, 4]
+    >>> feature_blocks(make_document("Menu\\n\\nThe council met.\\nIt voted.\\n\\nShare"))
+    [0, 1, 1, 2]
+    """
+    lines = document.lines
+    if len(lines) > PARAGRAPH_LINES * document.n_blocks:
+        return list(range(len(lines)))
+    return [line.block for line in lines]
 
 
 def layout_features(document: Document, line_words: Sequence[list[str]] | None = None) -> list[tuple[float, ...]]:
@@ -33,13 +58,14 @@ def layout_features(document: Document, line_words: Sequence[list[str]] | None =
         line_words = [WORD.findall(line.text) for line in lines]
     keys = [" ".join(words).lower() for words in line_words]
     seen = Counter(keys)
-    block_sizes = Counter(line.block for line in lines)
+    blocks = feature_blocks(document)
+    block_sizes = Counter(blocks)
     span = max(1, lines[-1].end - lines[0].start)
     first = lines[0].start
     result: list[tuple[float, ...]] = []
-    for line, key in zip(lines, keys):
+    for line, block, key in zip(lines, blocks, keys):
         position = (line.start - first) / span
-        size = block_sizes[line.block]
+        size = block_sizes[block]
         result.append(
             (
                 position,

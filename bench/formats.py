@@ -1,20 +1,23 @@
-"""Bench F1 with the pages written the other way scrapers write text: one newline between paragraphs.
+"""Bench F1 with the pages written the other ways scrapers write text: one newline between paragraphs, hard-wrapped.
 
     python bench/formats.py                    # ../shared/bench, with the shipped rules
     python bench/formats.py --no-rules         # heuristics only
     python bench/formats.py --bench DIR
 
 The bench pages put a blank line between the page's text nodes. Many scrapers put a
-single newline there instead. The same page in either form should come out the same,
-so this prints the bench table (`cleaner eval`'s, with the unchanged text as the floor)
-for the pages as given, with every blank line removed, and with half of the blank
-lines removed (chosen at random, seeded by the page's name).
+single newline there instead, and text dumps (lynx, w3m, html2text) and e-mail cut
+every paragraph into lines of at most N columns. The same page in any of these forms
+should come out the same, so this prints the bench table (`cleaner eval`'s, with the
+unchanged text as the floor) for the pages as given, with every blank line removed,
+with half of the blank lines removed (chosen at random, seeded by the page's name),
+and wrapped at 78 columns (as html2text does) with and without the blank lines.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,20 +26,31 @@ from cleaner.evaluate import Page, evaluate, find_pages, format_table
 from cleaner.ingest import InputError, document_from_text
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
-FORMS: dict[str, float] = {"as given": 1.0, "no blank lines": 0.0, "half of the blank lines": 0.5}
+#: name -> (the share of blank lines kept, the column lines are wrapped at or 0)
+FORMS: dict[str, tuple[float, int]] = {
+    "as given": (1.0, 0),
+    "no blank lines": (0.0, 0),
+    "half of the blank lines": (0.5, 0),
+    "wrapped at 78 columns": (1.0, 78),
+    "wrapped at 78 columns, no blank lines": (0.0, 78),
+}
 
 
-def reformat(page: Page, keep_blank: float) -> str:
-    """The page's text with each blank line kept with probability `keep_blank`."""
+def reformat(page: Page, keep_blank: float, width: int) -> str:
+    """The page's text with each blank line kept with probability `keep_blank`, wrapped at `width` (0: not)."""
     text = page.text_path.read_bytes().decode("utf-8", errors="replace")
     chance = random.Random(page.name)
-    return "\n".join(line for line in text.splitlines() if line.strip() or chance.random() < keep_blank)
+    lines = [line for line in text.splitlines() if line.strip() or chance.random() < keep_blank]
+    if width:
+        lines = [part for line in lines for part in (textwrap.wrap(line, width) or [""])]
+    return "\n".join(lines)
 
 
-def cleaning(cleaner: Cleaner, keep_blank: float) -> Callable[[Page], str]:
+def cleaning(cleaner: Cleaner, keep_blank: float, width: int) -> Callable[[Page], str]:
     def clean(page: Page) -> str:
+        text = reformat(page, keep_blank, width)
         try:
-            return cleaner.clean(document_from_text(reformat(page, keep_blank), url=page.url, site=page.site)).text
+            return cleaner.clean(document_from_text(text, url=page.url, site=page.site)).text
         except InputError:
             return ""
 
@@ -50,8 +64,8 @@ def main() -> None:
     args = parser.parse_args()
     cleaner = Cleaner(Config(use_rules=not args.no_rules))
     pages = list(find_pages(args.bench))
-    for name, keep_blank in FORMS.items():
-        print(f"## {name}\n{format_table(evaluate(pages, cleaning(cleaner, keep_blank)))}\n")
+    for name, (keep_blank, width) in FORMS.items():
+        print(f"## {name}\n{format_table(evaluate(pages, cleaning(cleaner, keep_blank, width)))}\n")
 
 
 if __name__ == "__main__":

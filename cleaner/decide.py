@@ -26,6 +26,7 @@ from cleaner.scoring import ScoredDocument, ScoringModel, score_document
 from cleaner.scoring.context import CONTEXT_FEATURES, RULE_DROP_LOGIT, RULE_KEEP_LOGIT, context_vectors
 from cleaner.scoring.features import LineMemo
 from cleaner.scoring.layout import feature_blocks
+from cleaner.wrapping import continues
 
 MODEL_SOURCE = "cleaner/data/scoring.json"
 #: `_best_available`: share of the best line's score a line needs, and the lowest best score that counts.
@@ -53,7 +54,8 @@ def judge(
     The scorer sees the document as the rules leave it: lines a rule dropped are
     taken out, strip cuts applied, so that the features (position, neighbours,
     repetition, the main-body region) describe the text that is left, as in
-    training. Returns the decisions on the original lines.
+    training. In a hard-wrapped text, the lines a wrap cut apart are read as one
+    (`cleaner.wrapping`). Returns the decisions on the original lines.
     """
     lines = document.lines
     rule_dropped = [v.keep is False and v.reason is not None for v in verdicts]
@@ -61,20 +63,21 @@ def judge(
         "" if dropped else line.text if not v.cuts else kept_text(line, Decision(line.index, True, 1.0, (), v.cuts))
         for line, v, dropped in zip(lines, verdicts, rule_dropped)
     ]
-    open_lines = [i for i, text in enumerate(texts) if text]
-    if len(open_lines) == len(lines) and not any(v.cuts for v in verdicts):
+    groups = _read_together(document, verdicts, texts)
+    if len(groups) == len(lines) and not any(v.cuts for v in verdicts):
         scored = score_document(document, model, memo)
         return decide(document, verdicts, scored, mode, model), scored.language
-    view = make_document(_join(document, open_lines, texts), source=document.source, url=document.url, site=document.site)
+    view = make_document(_join(document, groups, texts), source=document.source, url=document.url, site=document.site)
     scored = score_document(view, model, memo)
-    uncut = [replace(verdicts[i], cuts=()) if verdicts[i].cuts else verdicts[i] for i in open_lines]
+    uncut = [replace(verdicts[g[0]], cuts=()) if verdicts[g[0]].cuts else verdicts[g[0]] for g in groups]
     inside = decide(view, uncut, scored, mode, model)
     decisions: list[Decision | None] = [
         Decision(line.index, False, 0.0, (v.reason,), v.cuts) if dropped and v.reason else None
         for line, v, dropped in zip(lines, verdicts, rule_dropped)
     ]
-    for i, d in zip(open_lines, inside):
-        decisions[i] = Decision(i, d.keep, d.score, d.reasons, verdicts[i].cuts, d.contributions)
+    for group, d in zip(groups, inside):
+        for i in group:
+            decisions[i] = Decision(i, d.keep, d.score, d.reasons, verdicts[i].cuts, d.contributions)
     for i, maybe in enumerate(decisions):  # lines a strip rule cut away entirely
         if maybe is None:
             cuts = verdicts[i].cuts
@@ -82,15 +85,44 @@ def judge(
     return tuple(d for d in decisions if d is not None), scored.language
 
 
-def _join(document: Document, indices: Sequence[int], texts: Sequence[str]) -> str:
-    """The given lines' texts, one per line, blocks kept apart by a blank line."""
+def _read_together(document: Document, verdicts: Sequence[RuleVerdict], texts: Sequence[str]) -> list[list[int]]:
+    """The lines left for the scorer (`texts[i]` not empty), grouped: a wrapped paragraph's lines are one group.
+
+    Only lines no rule decided or cut join a group, so a rule's verdict stays on its line.
+    """
+    width = document.wrap_width
+    lines = document.lines
+    groups: list[list[int]] = []
+    for i, text in enumerate(texts):
+        if not text:
+            continue
+        if (
+            width is not None
+            and groups
+            and groups[-1][-1] == i - 1
+            and _undecided(verdicts[i - 1])
+            and _undecided(verdicts[i])
+            and continues(lines[i - 1], lines[i], width)
+        ):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _undecided(verdict: RuleVerdict) -> bool:
+    return verdict.keep is None and not verdict.cuts
+
+
+def _join(document: Document, groups: Sequence[Sequence[int]], texts: Sequence[str]) -> str:
+    """The groups' texts, one group a line (its lines joined by a space), blocks kept apart by a blank line."""
     parts: list[str] = []
     previous = None
-    for i in indices:
-        block = document.lines[i].block
+    for group in groups:
+        block = document.lines[group[0]].block
         if previous is not None:
             parts.append("\n" if block == previous else "\n\n")
-        parts.append(texts[i])
+        parts.append(" ".join(texts[i].strip() if k else texts[i] for k, i in enumerate(group)))
         previous = block
     return "".join(parts)
 

@@ -23,6 +23,7 @@ import regex
 from ftfy.badness import is_bad
 
 from cleaner.model import Document, Line
+from cleaner.wrapping import wrap_width
 
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -183,7 +184,7 @@ def make_document(
             block += 1
         lines.append(Line(index=len(lines), start=start, end=end, block=block, text=match.group()))
         previous_end = end
-    return Document(text=text, lines=tuple(lines), source=source, url=url, site=site)
+    return Document(text=text, lines=tuple(lines), source=source, url=url, site=site, wrap_width=wrap_width(lines))
 
 
 def document_from_text(

@@ -36,6 +36,7 @@ import regex
 
 from cleaner.model import Decision, Document, Line, Reason
 from cleaner.scoring.tokens import DATE, URL, WORD
+from cleaner.wrapping import wrapped_lines
 
 #: How many lines before the first body line are searched, and body lines after it.
 LOOK_BEFORE = 12
@@ -84,7 +85,8 @@ def find_metadata(document: Document, decisions: tuple[Decision, ...], url: str 
     if start is None:
         return FoundMetadata(decisions)
     lo, hi = max(0, start - LOOK_BEFORE), min(len(lines), start + LOOK_INTO)
-    free = [d.reason.kind in ("score", "context") for d in decisions]
+    wrapped = wrapped_lines(document)  # a piece of a paragraph is no title, byline or date
+    free = [d.reason.kind in ("score", "context") and d.line not in wrapped for d in decisions]
     slug = _slug_words(url or document.url)
     found: dict[str, int] = {}
     for i in range(lo, hi):

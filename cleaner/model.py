@@ -41,6 +41,8 @@ class Document:
     #: "extracted": the main text an extractor (trafilatura, for HTML input) already
     #: chose, so mostly article: later stages should drop only what they are sure of.
     origin: Literal["page", "extracted"] = "page"
+    #: The column a hard-wrapped text was wrapped at (None: not wrapped); see `cleaner.wrapping`.
+    wrap_width: int | None = None
 
     @property
     def n_blocks(self) -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import math
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -286,17 +288,30 @@ def test_a_kicker_above_the_title_goes_with_it() -> None:
 
 
 @pytest.mark.parametrize("name", ["odessa-journal.com", "balconygardener-example.net", "english.alarabiya.net"])
-def test_a_blank_line_between_paragraphs_or_not_gives_the_same_lines(name: str) -> None:
-    """Scrapes put one newline or a blank line between paragraphs: the lines kept are the same.
+def test_the_same_page_in_any_line_layout_gives_the_same_words(name: str) -> None:
+    """Scrapes put one newline or a blank line between paragraphs, and text dumps wrap
+    paragraphs at a column: the words kept are the same in every layout.
 
     Without the per-line blocks of `layout.feature_blocks`, the one-newline form is
-    one long block, and every line of it looked like article text (menus kept).
+    one long block and every line of it looked like article text (menus kept);
+    without `cleaner.wrapping`, a wrapped paragraph is a run of fragments that look
+    like a menu (the article dropped).
     """
     source = next(p for p in (CORPUS / name).glob("*.txt") if p.name.count(".") == 1)
     lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     cleaner = Cleaner(Config(use_rules=False))
-    kept = [cleaner.clean_text(sep.join(lines)).text.split() for sep in ("\n\n", "\n")]
-    assert kept[0] == kept[1]
+    kept = {}
+    for separator in ("\n\n", "\n"):
+        for width in (0, 72):
+            text = separator.join("\n".join(textwrap.wrap(line, width, break_on_hyphens=False)) if width else line for line in lines)
+            kept[separator, width] = cleaner.clean_text(text).text.split()
+    reference = kept[("\n\n", 0)]
+    assert reference, "nothing kept"
+    assert kept[("\n\n", 72)] == reference
+    assert kept[("\n", 0)] == reference
+    # Wrapped with no blank lines, a paragraph whose last line nearly fills the column
+    # cannot be told from one that goes on, so it is read together with the next one.
+    assert difflib.SequenceMatcher(None, reference, kept[("\n", 72)]).ratio() >= 0.95
 
 
 def test_a_standfirst_above_the_byline_is_not_the_body(cleaner: Cleaner) -> None:
@@ -307,3 +322,10 @@ def test_a_standfirst_above_the_byline_is_not_the_body(cleaner: Cleaner) -> None
     assert result.metadata.standfirst == standfirst
     assert result.metadata.date == "12 March 2024"
     assert result.text == "\n".join(PROSE) + "\n"
+
+
+def test_only_a_wrapped_text_has_a_wrap_width() -> None:
+    assert make_document(page(MENU, PROSE, FOOTER)).wrap_width is None
+    assert make_document("\n".join(MENU + PROSE + FOOTER)).wrap_width is None
+    wrapped = make_document(page(MENU, *[textwrap.wrap(p, 72) for p in PROSE], FOOTER))
+    assert wrapped.wrap_width is not None and 60 <= wrapped.wrap_width <= 72

@@ -2,6 +2,7 @@
 
     python bench/formats.py                    # ../shared/bench, with the shipped rules
     python bench/formats.py --no-rules         # heuristics only
+    python bench/formats.py --again            # also: does cleaning an output again change it?
     python bench/formats.py --bench DIR
 
 The bench pages put a blank line between the page's text nodes. Many scrapers put a
@@ -46,11 +47,20 @@ def reformat(page: Page, keep_blank: float, width: int) -> str:
     return "\n".join(lines)
 
 
-def cleaning(cleaner: Cleaner, keep_blank: float, width: int) -> Callable[[Page], str]:
+def cleaning(cleaner: Cleaner, keep_blank: float, width: int, changed: list[str] | None) -> Callable[[Page], str]:
+    """Clean a page in the given layout; with `changed`, also clean the output again and note the pages it changes."""
+
     def clean(page: Page) -> str:
         text = reformat(page, keep_blank, width)
         try:
-            return cleaner.clean(document_from_text(text, url=page.url, site=page.site)).text
+            output = cleaner.clean(document_from_text(text, url=page.url, site=page.site)).text
+            if (
+                changed is not None
+                and output
+                and cleaner.clean_text(output, url=page.url, site=page.site).text != output
+            ):
+                changed.append(page.name)
+            return output
         except InputError:
             return ""
 
@@ -61,11 +71,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     parser.add_argument("--no-rules", action="store_true", help="heuristic scoring only")
+    parser.add_argument("--again", action="store_true", help="also count the outputs that cleaning again changes")
     args = parser.parse_args()
     cleaner = Cleaner(Config(use_rules=not args.no_rules))
     pages = list(find_pages(args.bench))
     for name, (keep_blank, width) in FORMS.items():
-        print(f"## {name}\n{format_table(evaluate(pages, cleaning(cleaner, keep_blank, width)))}\n")
+        changed: list[str] | None = [] if args.again else None
+        print(f"## {name}\n{format_table(evaluate(pages, cleaning(cleaner, keep_blank, width, changed)))}")
+        if changed is not None:
+            print(f"cleaned again, {len(changed)} of {len(pages)} outputs change: {' '.join(changed[:10])}")
+        print()
 
 
 if __name__ == "__main__":

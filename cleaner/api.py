@@ -115,8 +115,7 @@ class Cleaner:
             if not text:
                 break
             again = replace(
-                document_from_text(text), source=document.source, url=document.url, site=site, origin=document.origin,
-                wrap_width=document.wrap_width,
+                document_from_text(text), source=document.source, url=document.url, site=site, origin=document.origin
             )
             later, found = self._decide(again, memo)
             metadata = replace(metadata, warnings=tuple(dict.fromkeys(metadata.warnings + found.warnings)))

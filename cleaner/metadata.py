@@ -131,7 +131,7 @@ def _body_start(
     or a date right below it is the standfirst: the body starts after them.
     """
     long_enough = [d.line for d, w in zip(decisions, words) if d.keep and len(w) >= BODY_MIN_WORDS]
-    prose = [i for i in long_enough if PROSE_END.search(lines[i].text)]
+    prose = list(islice((i for i in long_enough if PROSE_END.search(lines[i].text)), 2))  # the first two
     if len(prose) > 1 and any(_header_line(lines[j].text, words[j]) for j in range(prose[0] + 1, prose[1])[:LOOK_INTO]):
         return prose[1], prose[0]
     if prose:

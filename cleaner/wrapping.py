@@ -29,41 +29,40 @@ from itertools import pairwise
 
 from cleaner.model import Document, Line
 
-#: A wrapped text is cut at this many columns at least and at most (e-mail 72, html2text 78, lynx 79).
+#: A wrapped text is cut at this many columns at least and at most (e-mail 72, html2text 78, lynx and w3m ~80).
 COLUMNS = (50, 160)
 #: Lines of at least this many characters with another line of their block after them tell the column.
 EVIDENCE_CHARS = 30
-#: ... and there must be at least this many of them.
-EVIDENCE_LINES = 5
-#: The text is wrapped when this share of them is at least `NEAR` times their 90th percentile long;
-#: the column is the longest of them up to `BEYOND` times that percentile.
-WRAPPED_SHARE = 0.6
-NEAR = 0.75
+#: The column is the longest of them up to `BEYOND` times their 90th percentile in length (a URL
+#: a wrap did not cut may go further).
 BEYOND = 1.1
+#: The text is wrapped when at least this share of them, and at least `TIGHT_LINES`, are tight: the
+#: next line's first word would not have fitted on them. By chance, one unwrapped line in ten is.
+TIGHT_SHARE = 0.5
+TIGHT_LINES = 2
 
 
 def wrap_width(lines: Sequence[Line]) -> int | None:
     """The column the text was wrapped at, or None when it was not wrapped.
 
-    In a wrapped text, a line with another line of its paragraph after it ends just
-    before the column where the next word would not fit, so such lines are nearly
-    as long as the longest of them: when 60% of them are at least 3/4 of the 90th
-    percentile of their lengths, the text is wrapped, at the longest of them up to
-    10% past that percentile (a URL that the wrap did not cut may go further).
+    In a wrapped text, a line with another line of its paragraph after it ends
+    where the next word would not fit within the column: it is "tight". Text that
+    was not wrapped has lines of any length, and only some are tight by chance.
     """
-    lengths = sorted(
-        len(line.text)
+    pairs = [
+        (line, after)
         for line, after in pairwise(lines)
         if line.block == after.block and len(line.text) >= EVIDENCE_CHARS
-    )
-    if len(lengths) < EVIDENCE_LINES:
+    ]
+    if len(pairs) < TIGHT_LINES:
         return None
+    lengths = sorted(len(line.text) for line, _ in pairs)
     typical = lengths[int(0.9 * (len(lengths) - 1))]
     if not COLUMNS[0] <= typical <= COLUMNS[1]:
         return None
-    if sum(1 for n in lengths if n >= NEAR * typical) < WRAPPED_SHARE * len(lengths):
-        return None
-    return max(n for n in lengths if n <= typical * BEYOND)
+    width = max(n for n in lengths if n <= typical * BEYOND)
+    tight = sum(1 for line, after in pairs if continues(line, after, width))
+    return width if tight >= TIGHT_LINES and tight >= TIGHT_SHARE * len(pairs) else None
 
 
 def continues(line: Line, after: Line, width: int) -> bool:

@@ -304,7 +304,9 @@ def test_the_same_page_in_any_line_layout_gives_the_same_words(name: str) -> Non
     for separator in ("\n\n", "\n"):
         for width in (0, 72):
             text = separator.join("\n".join(textwrap.wrap(line, width, break_on_hyphens=False)) if width else line for line in lines)
-            kept[separator, width] = cleaner.clean_text(text).text.split()
+            output = cleaner.clean_text(text).text
+            assert cleaner.clean_text(output).text == output, "cleaning again changes it"
+            kept[separator, width] = output.split()
     reference = kept[("\n\n", 0)]
     assert reference, "nothing kept"
     assert kept[("\n\n", 72)] == reference

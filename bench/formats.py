@@ -11,7 +11,8 @@ every paragraph into lines of at most N columns. The same page in any of these f
 should come out the same, so this prints the bench table (`cleaner eval`'s, with the
 unchanged text as the floor) for the pages as given, with every blank line removed,
 with half of the blank lines removed (chosen at random, seeded by the page's name),
-and wrapped at 78 columns (as html2text does) with and without the blank lines.
+wrapped at 78 columns (as html2text does) with and without the blank lines, and
+with every line indented by three spaces (as lynx does).
 """
 
 from __future__ import annotations
@@ -27,31 +28,33 @@ from cleaner.evaluate import Page, evaluate, find_pages, format_table
 from cleaner.ingest import InputError, document_from_text
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
-#: name -> (the share of blank lines kept, the column lines are wrapped at or 0)
-FORMS: dict[str, tuple[float, int]] = {
-    "as given": (1.0, 0),
-    "no blank lines": (0.0, 0),
-    "half of the blank lines": (0.5, 0),
-    "wrapped at 78 columns": (1.0, 78),
-    "wrapped at 78 columns, no blank lines": (0.0, 78),
+#: name -> (the share of blank lines kept, the column lines are wrapped at or 0, the indentation of each line)
+FORMS: dict[str, tuple[float, int, str]] = {
+    "as given": (1.0, 0, ""),
+    "no blank lines": (0.0, 0, ""),
+    "half of the blank lines": (0.5, 0, ""),
+    "wrapped at 78 columns": (1.0, 78, ""),
+    "wrapped at 78 columns, no blank lines": (0.0, 78, ""),
+    "indented by 3 spaces": (1.0, 0, "   "),
 }
 
 
-def reformat(page: Page, keep_blank: float, width: int) -> str:
-    """The page's text with each blank line kept with probability `keep_blank`, wrapped at `width` (0: not)."""
+def reformat(page: Page, keep_blank: float, width: int, indent: str) -> str:
+    """The page's text with each blank line kept with probability `keep_blank`, wrapped at `width` (0: not),
+    each line indented by `indent`."""
     text = page.text_path.read_bytes().decode("utf-8", errors="replace")
     chance = random.Random(page.name)
     lines = [line for line in text.splitlines() if line.strip() or chance.random() < keep_blank]
     if width:
         lines = [part for line in lines for part in (textwrap.wrap(line, width) or [""])]
-    return "\n".join(lines)
+    return "\n".join(indent + line if line else line for line in lines)
 
 
-def cleaning(cleaner: Cleaner, keep_blank: float, width: int, changed: list[str] | None) -> Callable[[Page], str]:
+def cleaning(cleaner: Cleaner, form: tuple[float, int, str], changed: list[str] | None) -> Callable[[Page], str]:
     """Clean a page in the given layout; with `changed`, also clean the output again and note the pages it changes."""
 
     def clean(page: Page) -> str:
-        text = reformat(page, keep_blank, width)
+        text = reformat(page, *form)
         try:
             output = cleaner.clean(document_from_text(text, url=page.url, site=page.site)).text
             if (
@@ -75,9 +78,9 @@ def main() -> None:
     args = parser.parse_args()
     cleaner = Cleaner(Config(use_rules=not args.no_rules))
     pages = list(find_pages(args.bench))
-    for name, (keep_blank, width) in FORMS.items():
+    for name, form in FORMS.items():
         changed: list[str] | None = [] if args.again else None
-        print(f"## {name}\n{format_table(evaluate(pages, cleaning(cleaner, keep_blank, width, changed)))}")
+        print(f"## {name}\n{format_table(evaluate(pages, cleaning(cleaner, form, changed)))}")
         if changed is not None:
             print(f"cleaned again, {len(changed)} of {len(pages)} outputs change: {' '.join(changed[:10])}")
         print()

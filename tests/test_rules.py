@@ -127,6 +127,12 @@ def test_line_rule_whole_line_only(book):
     assert dropped(book, text, url="https://example.org/a") == ["Home News Sport"]
 
 
+def test_a_whole_line_rule_passes_over_the_indentation(book):
+    """Text dumps (lynx) indent every line: a whole-line rule still matches, and only the whole line."""
+    text = page("   Home News Sport", "   " + ARTICLE, "   Home News Sport and weather")
+    assert dropped(book, text, url="https://example.org/a") == ["   Home News Sport"]
+
+
 def test_block_rule(book):
     text = page(ARTICLE, "Support us", "Give now", "Thank you.", ARTICLE)
     assert dropped(book, text, url="https://example.org/a") == ["Support us", "Give now", "Thank you."]

@@ -290,7 +290,7 @@ def test_a_kicker_above_the_title_goes_with_it() -> None:
 @pytest.mark.parametrize("name", ["odessa-journal.com", "balconygardener-example.net", "english.alarabiya.net"])
 def test_the_same_page_in_any_line_layout_gives_the_same_words(name: str) -> None:
     """Scrapes put one newline or a blank line between paragraphs, and text dumps wrap
-    paragraphs at a column: the words kept are the same in every layout.
+    paragraphs at a column and indent them: the words kept are the same in every layout.
 
     Without the per-line blocks of `layout.feature_blocks`, the one-newline form is
     one long block and every line of it looked like article text (menus kept);
@@ -307,8 +307,10 @@ def test_the_same_page_in_any_line_layout_gives_the_same_words(name: str) -> Non
             output = cleaner.clean_text(text).text
             assert cleaner.clean_text(output).text == output, "cleaning again changes it"
             kept[separator, width] = output.split()
+    indented = cleaner.clean_text("\n\n".join("   " + line for line in lines)).text  # as lynx indents
     reference = kept[("\n\n", 0)]
     assert reference, "nothing kept"
+    assert indented.split() == reference
     assert kept[("\n\n", 72)] == reference
     assert kept[("\n", 0)] == reference
     # Wrapped with no blank lines, a paragraph whose last line nearly fills the column

@@ -3,7 +3,8 @@
 Running every rule's pattern on every line (with a timeout each) was most of the
 cost of cleaning. Instead, `apply.py` joins the document's lines with "\\n" and runs
 each rule file's combined patterns over that text: whole-line patterns as one
-`^(?:p1|p2|...)$` (MULTILINE), the others as one `(?:p1|p2|...)`. Only the lines
+`^[^\\S\\n]*(?:p1|p2|...)$` (MULTILINE; a line's indentation is passed over, as
+`Pattern.match` does), the others as one `(?:p1|p2|...)`. Only the lines
 where a combined pattern matches ("candidates") are then tried rule by rule, so
 the verdicts are exactly those of trying every rule on every line.
 
@@ -55,7 +56,7 @@ def build_prefilter(parts: Sequence[tuple[str, bool, bool, bool]]) -> Prefilter 
         (whole if is_whole else contains).append(f"(?{'i' if ignore_case else ''}:{source})")
     try:
         return Prefilter(
-            whole=regex.compile("^(?:" + "|".join(whole) + ")$", regex.MULTILINE | regex.V0) if whole else None,
+            whole=regex.compile("^[^\\S\\n]*(?:" + "|".join(whole) + ")$", regex.MULTILINE | regex.V0) if whole else None,
             contains=regex.compile("(?:" + "|".join(contains) + ")", regex.MULTILINE | regex.V0) if contains else None,
         )
     except regex.error:

@@ -33,8 +33,15 @@ class Pattern:
     ignore_case: bool = False
 
     def match(self, text: str) -> tuple[int, int] | None:
-        """The span of the first match in `text`, or None; raises TimeoutError."""
-        found = (self.compiled.fullmatch if self.whole else self.compiled.search)(text, timeout=SEARCH_TIMEOUT)
+        """The span of the first match in `text`, or None; raises TimeoutError.
+
+        A whole-line pattern matches the line after its indentation (text dumps such
+        as lynx's indent paragraphs).
+        """
+        if self.whole:
+            found = self.compiled.fullmatch(text, len(text) - len(text.lstrip()), timeout=SEARCH_TIMEOUT)
+        else:
+            found = self.compiled.search(text, timeout=SEARCH_TIMEOUT)
         return found.span() if found else None
 
     def search(self, text: str) -> tuple[int, int] | None:

@@ -87,7 +87,7 @@ _NO_LAYOUT = (0.0,) * len(layout.NAMES)
 
 def document_features(document: Document, memo: LineMemo | None = None) -> DocumentFeatures:
     """Compute every feature of every line (language chosen once for the document)."""
-    texts = [_sample(line.text) for line in document.lines]
+    texts = [_sample(line.text.lstrip()) for line in document.lines]  # indentation (text dumps) is no feature
     line_words = [WORD.findall(text) for text in texts]
     name = language_of(chain.from_iterable(line_words))
     stopwords = stoplist(name) if name else frozenset()

@@ -35,6 +35,9 @@ SETTLE_PASSES = 4
 #: Documents of up to this many lines share line features between passes (`features.LineMemo`);
 #: longer ones recompute them, so that a million-line text does not hold a second copy.
 MEMO_LINES = 100_000
+#: A line of at least this many words is a text whose line breaks were lost (`long-line` warning):
+#: cleaner decides line by line, so such a line is kept or dropped as a whole.
+LONG_LINE_WORDS = 1_000
 
 
 class Cleaner:
@@ -73,6 +76,8 @@ class Cleaner:
         with _cycle_collection_paused():
             decisions, metadata = self._decide(document, memo)
             decisions, metadata = self._settle(document, decisions, metadata, memo)
+        if long_lines := _long_lines(document):
+            metadata = replace(metadata, warnings=metadata.warnings + long_lines)
         title = metadata.title if self.config.keep_title else None
         return CleanResult(render(document, decisions, title), document, decisions, metadata)
 
@@ -158,6 +163,15 @@ class Cleaner:
         if self.config.keep_title and metadata.title and not result.metadata.title:
             text = render(result.document, result.decisions, metadata.title)
         return replace(result, text=text, metadata=metadata)
+
+
+def _long_lines(document: Document) -> tuple[str, ...]:
+    """`long-line:<line number>:<words>` for each line of `LONG_LINE_WORDS` words or more."""
+    found = []
+    for line in document.lines:
+        if len(line.text) >= LONG_LINE_WORDS * 2 and (words := len(line.text.split())) >= LONG_LINE_WORDS:
+            found.append(f"long-line:{line.index + 1}:{words}")
+    return tuple(found)
 
 
 @contextmanager

@@ -206,11 +206,19 @@ def warning_line(warning: str) -> str:
 
     >>> warning_line("rule-timeout:rules/generic/en.toml:share-labels")
     'warning: rule share-labels in rules/generic/en.toml timed out (no match; heuristics decide) [rule-timeout]'
+    >>> warning_line("long-line:1:1152")
+    'warning: line 1 holds 1152 words: its line breaks were lost, so it is kept or dropped whole [long-line]'
     """
     kind, _, rest = warning.partition(":")
     if kind == "rule-timeout":
         path, _, rule_id = rest.rpartition(":")
         return f"warning: rule {rule_id} in {path} timed out (no match; heuristics decide) [rule-timeout]"
+    if kind == "long-line":
+        line, _, words = rest.partition(":")
+        return (
+            f"warning: line {line} holds {words} words: its line breaks were lost, so it is kept or dropped whole"
+            " [long-line]"
+        )
     return f"warning: {warning}"
 
 

@@ -262,3 +262,19 @@ def test_eval_prints_each_dataset_and_keep_title_scores_the_title(article: str, 
     recall = {flags: float(row["all"][2]) for flags, row in rows.items()}  # pages, P, R, F1, floor P, R, F1
     assert recall[()] < 1.0 == recall[("--keep-title",)]  # the gold's title is only in the output with --keep-title
     assert float(rows[()]["all"][3]) > float(rows[()]["all"][6])  # the cleaner beats the unchanged text
+
+
+def test_a_text_whose_line_breaks_were_lost_gets_a_warning(tmp_path: Path) -> None:
+    sentence = "The council voted on Tuesday to rebuild the old stone bridge over the river in the town."
+    words = ["Home", "News", "Sport"] + (sentence.split() * 70) + ["Share", "this", "article"]
+    (tmp_path / "one-line.txt").write_text(" ".join(words) + "\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Home\n\n" + sentence + "\n\nShare this article\n", encoding="utf-8")
+    done = invoke("clean", str(tmp_path), "-q", "--jobs", "1", "--report", str(tmp_path / "report.jsonl"))
+    assert done.exit_code == 0, done.output
+    warned = [line for line in done.output.splitlines() if "[long-line]" in line]
+    assert warned == [f"{tmp_path / 'one-line.txt'}: warning: line 1 holds {len(words)} words: its line breaks "
+                      "were lost, so it is kept or dropped whole [long-line]"]
+    records = {json.loads(line)["source"].rsplit("/", 1)[-1]: json.loads(line) for line in
+               (tmp_path / "report.jsonl").read_text().splitlines()}
+    assert records["one-line.txt"]["warnings"] == [f"long-line:1:{len(words)}"]
+    assert records["story.txt"]["warnings"] == []

@@ -1,8 +1,9 @@
 """Stage-2 features: each line seen with its neighbours and the main-body region.
 
 The main body is the stretch of lines where article-like text concentrates: the
-maximum-sum run of `(probability - threshold) * sqrt(words)` over the lines (a
-rule-dropped line counts as boilerplate, a rule-kept one as article). Lines are then
+maximum-sum run of `(probability - threshold) * sqrt(words)` over the lines, or a
+close second run with many more words (a rule-dropped line counts as boilerplate, a
+rule-kept one as article). Lines are then
 described by their own stage-1 logit, their neighbours' logits, length-weighted
 means over small and wide windows and the block, runs of short lines (menus, link
 lists) and where they sit relative to the region.

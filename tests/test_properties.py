@@ -14,6 +14,7 @@ so they hold for whatever rules and scorer ship.
 from __future__ import annotations
 
 import json
+import textwrap
 
 import ftfy
 import pytest
@@ -72,7 +73,16 @@ article = st.lists(prose_paragraph, min_size=3, max_size=8, unique=True).map("\n
 odd_line = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 page_line = st.one_of(prose_paragraph, st.sampled_from(BOILERPLATE), odd_line, st.just(""), st.just("   \t"))
 page = st.lists(page_line, max_size=30).map("\n".join)
-any_text = st.one_of(page, st.text(max_size=300))
+
+
+def wrapped(text: str, width: int, blank_lines: bool) -> str:
+    """`text` as a text dump writes it: each line cut at `width` columns, blank lines kept or not."""
+    lines = [part for line in text.split("\n") for part in (textwrap.wrap(line, width) or [""])]
+    return "\n".join(line for line in lines if blank_lines or line.strip())
+
+
+wrapped_page = st.builds(wrapped, page, st.integers(60, 100), st.booleans())
+any_text = st.one_of(page, wrapped_page, st.text(max_size=300))
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +149,7 @@ def test_cleaning_is_idempotent(cleaner: Cleaner, text: str) -> None:
 
 
 @PROPERTY
-@given(article)
+@given(st.one_of(article, st.builds(wrapped, article, st.integers(60, 100), st.just(True))))
 def test_article_without_boilerplate_comes_out_unchanged(cleaner: Cleaner, text: str) -> None:
     assert cleaner.clean_text(text).text == text + "\n"
 

@@ -48,12 +48,22 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
     In a wrapped text, a line with another line of its paragraph after it ends
     where the next word would not fit within the column: it is "tight". Text that
     was not wrapped has lines of any length, and only some are tight by chance.
+    The lines looked at are those with another line of their block after them, or,
+    when those do not show a column, those whose next line goes on in lower case:
+    with no blank line between paragraphs, the last lines of paragraphs and the
+    headlines, which end anywhere, are most of the first kind.
     """
     pairs = [
         (line, after)
         for line, after in pairwise(lines)
         if line.block == after.block and len(line.text) >= EVIDENCE_CHARS
     ]
+    going_on = [(line, after) for line, after in pairs if after.text.lstrip()[:1].islower()]
+    return _column(pairs) or _column(going_on)
+
+
+def _column(pairs: Sequence[tuple[Line, Line]]) -> int | None:
+    """The wrap column the (line, next line) pairs show, or None."""
     if len(pairs) < TIGHT_LINES:
         return None
     lengths = sorted(len(line.text) for line, _ in pairs)

@@ -71,8 +71,11 @@ def _column(pairs: Sequence[tuple[Line, Line]]) -> int | None:
     if not COLUMNS[0] <= typical <= COLUMNS[1]:
         return None
     width = max(n for n in lengths if n <= typical * BEYOND)
-    tight = sum(1 for line, after in pairs if continues(line, after, width))
-    return width if tight >= TIGHT_LINES and tight >= TIGHT_SHARE * len(pairs) else None
+    # The line that sets the column is tight whatever the text: it does not count.
+    rest = list(pairs)
+    rest.pop(next(k for k, (line, _) in enumerate(rest) if len(line.text) == width))
+    tight = sum(1 for line, after in rest if continues(line, after, width))
+    return width if tight >= TIGHT_LINES and tight >= TIGHT_SHARE * len(rest) else None
 
 
 def continues(line: Line, after: Line, width: int) -> bool:
@@ -94,3 +97,16 @@ def wrapped_lines(document: Document) -> set[int]:
         if continues(line, after, width):
             found.update((line.index, after.index))
     return found
+
+
+def paragraphs(document: Document) -> list[list[int]]:
+    """The document's line indices in groups: the lines a wrap cut apart form one group, any other line is alone."""
+    width = document.wrap_width
+    lines = document.lines
+    groups: list[list[int]] = []
+    for line in lines:
+        if width is not None and groups and continues(lines[groups[-1][-1]], line, width):
+            groups[-1].append(line.index)
+        else:
+            groups.append([line.index])
+    return groups

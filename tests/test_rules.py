@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import pickle
+import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
+from cleaner.explain import kept_text
 from cleaner.ingest import document_from_text
+from cleaner.model import Decision
 from cleaner.rules import apply_rules, load_rulebook
 from cleaner.rules.apply import rule_hits
 from cleaner.rules.domains import registrable_domain
@@ -131,6 +134,21 @@ def test_a_whole_line_rule_passes_over_the_indentation(book):
     """Text dumps (lynx) indent every line: a whole-line rule still matches, and only the whole line."""
     text = page("   Home News Sport", "   " + ARTICLE, "   Home News Sport and weather")
     assert dropped(book, text, url="https://example.org/a") == ["   Home News Sport"]
+
+
+def test_rules_see_a_wrapped_paragraph_as_one_line(book):
+    """In a hard-wrapped text a whole-line rule matches the paragraph, and a cut lands on the lines it covers."""
+    promo = "Subscribe to our channel for daily videos about the council, the bridge and the town."
+    credit = "The mayor opened the new footbridge on Monday morning (Photo: Agency) in front of a crowd."
+    paragraphs = [ARTICLE * 2, promo, credit, ARTICLE * 3]
+    text = "\n\n".join(textwrap.fill(paragraph, 60) for paragraph in paragraphs)
+    doc, _, vs = verdicts(book, text, url="https://example.org/a")
+    assert doc.wrap_width is not None
+    promo_lines = [line.text for line in doc.lines if line.block == 1]
+    assert len(promo_lines) > 1
+    assert [line.text for line, v in zip(doc.lines, vs) if v.keep is False] == promo_lines
+    kept = [kept_text(line, Decision(line.index, True, 1.0, (), v.cuts)) for line, v in zip(doc.lines, vs) if line.block == 2]
+    assert " ".join(kept).split() == "The mayor opened the new footbridge on Monday morning in front of a crowd.".split()
 
 
 def test_block_rule(book):

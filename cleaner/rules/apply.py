@@ -21,6 +21,7 @@ from cleaner.model import Cut, Document, Reason, Span
 from cleaner.rules.book import Selection
 from cleaner.rules.prefilter import Prefilter, candidate_lines, scan_budget
 from cleaner.rules.schema import Pattern, Rule, RuleFile
+from cleaner.wrapping import paragraphs
 
 #: A line "reads like article text" (ends a `list` rule) when it has at least this
 #: many words and ends like a sentence (a teaser cut off with "..." or "…" does not).
@@ -222,10 +223,49 @@ class _Scan:
 
 
 def run_rules(selection: Selection, document: Document) -> RulesRun:
-    """Run the selection's rules over the document's lines (see module docstring)."""
+    """Run the selection's rules over the document's lines (see module docstring).
+
+    In a hard-wrapped text the rules see each wrapped paragraph as one line (a
+    whole-line rule matches the paragraph, not a piece of it); its verdict goes to
+    every line of the paragraph, and a strip rule's cut to the lines it falls on.
+    """
     if not selection.rule_files:
         return RulesRun(tuple(NO_VERDICT for _ in document.lines))
-    scan = _Scan([line.text for line in document.lines], selection.generic_prefilter)
+    groups = paragraphs(document)
+    if len(groups) == len(document.lines):
+        return _run_rules(selection, [line.text for line in document.lines])
+    parts = [
+        [document.lines[i].text if k == 0 else document.lines[i].text.lstrip() for k, i in enumerate(group)]
+        for group in groups
+    ]
+    ran = _run_rules(selection, [" ".join(part) for part in parts])
+    verdicts: list[RuleVerdict] = []
+    for group, part, verdict in zip(groups, parts, ran.verdicts):
+        offset = 0
+        for k, i in enumerate(group):
+            lead = len(document.lines[i].text) - len(part[k])  # the indentation left out of the joined text
+            cuts = tuple(
+                Cut(
+                    Span(
+                        max(c.span.start, offset) - offset + lead,
+                        min(c.span.end, offset + len(part[k])) - offset + lead,
+                    ),
+                    c.reason,
+                )
+                for c in verdict.cuts
+                if c.span.start < offset + len(part[k]) and c.span.end > offset
+            )
+            verdicts.append(
+                RuleVerdict(verdict.keep, verdict.reason, cuts) if verdict.keep is not None or cuts else NO_VERDICT
+            )
+            offset += len(part[k]) + 1
+    timeouts = tuple(RuleTimeout(t.path, t.rule_id, groups[t.line][0]) for t in ran.timeouts)
+    return RulesRun(tuple(verdicts), timeouts)
+
+
+def _run_rules(selection: Selection, texts: list[str]) -> RulesRun:
+    """`run_rules` on the given line texts."""
+    scan = _Scan(texts, selection.generic_prefilter)
     site = tuple(f for f in selection.rule_files if f.scope == "site")
     generic = tuple(f for f in selection.rule_files if f.scope == "generic")
     keeps = scan.first_hits(site, {"keep"})

@@ -26,7 +26,7 @@ from cleaner.scoring import ScoredDocument, ScoringModel, score_document
 from cleaner.scoring.context import CONTEXT_FEATURES, RULE_DROP_LOGIT, RULE_KEEP_LOGIT, context_vectors
 from cleaner.scoring.features import LineMemo
 from cleaner.scoring.layout import feature_blocks
-from cleaner.wrapping import continues
+from cleaner.wrapping import paragraphs, pieces
 
 MODEL_SOURCE = "cleaner/data/scoring.json"
 #: `_best_available`: share of the best line's score a line needs, and the lowest best score that counts.
@@ -90,23 +90,15 @@ def _read_together(document: Document, verdicts: Sequence[RuleVerdict], texts: S
 
     Only lines no rule decided or cut join a group, so a rule's verdict stays on its line.
     """
-    width = document.wrap_width
-    lines = document.lines
     groups: list[list[int]] = []
-    for i, text in enumerate(texts):
-        if not text:
-            continue
-        if (
-            width is not None
-            and groups
-            and groups[-1][-1] == i - 1
-            and _undecided(verdicts[i - 1])
-            and _undecided(verdicts[i])
-            and continues(lines[i - 1], lines[i], width)
-        ):
-            groups[-1].append(i)
-        else:
-            groups.append([i])
+    for paragraph in paragraphs(document):
+        for k, i in enumerate(paragraph):
+            if not texts[i]:
+                continue
+            if k and groups and groups[-1][-1] == i - 1 and _undecided(verdicts[i - 1]) and _undecided(verdicts[i]):
+                groups[-1].append(i)
+            else:
+                groups.append([i])
     return groups
 
 
@@ -122,7 +114,7 @@ def _join(document: Document, groups: Sequence[Sequence[int]], texts: Sequence[s
         block = document.lines[group[0]].block
         if previous is not None:
             parts.append("\n" if block == previous else "\n\n")
-        parts.append(" ".join(texts[i].strip() if k else texts[i] for k, i in enumerate(group)))
+        parts.append(" ".join(pieces([texts[i] for i in group])))
         previous = block
     return "".join(parts)
 

@@ -86,19 +86,6 @@ def continues(line: Line, after: Line, width: int) -> bool:
     return len(line.text.rstrip()) + 1 + len(first_word) > width
 
 
-def wrapped_lines(document: Document) -> set[int]:
-    """The lines of a wrapped text that are part of a paragraph cut into several lines."""
-    width = document.wrap_width
-    if width is None:
-        return set()
-    lines = document.lines
-    found: set[int] = set()
-    for line, after in pairwise(lines):
-        if continues(line, after, width):
-            found.update((line.index, after.index))
-    return found
-
-
 def paragraphs(document: Document) -> list[list[int]]:
     """The document's line indices in groups: the lines a wrap cut apart form one group, any other line is alone."""
     width = document.wrap_width
@@ -110,3 +97,13 @@ def paragraphs(document: Document) -> list[list[int]]:
         else:
             groups.append([line.index])
     return groups
+
+
+def wrapped_lines(document: Document) -> set[int]:
+    """The lines of a wrapped text that are part of a paragraph cut into several lines."""
+    return {i for group in paragraphs(document) if len(group) > 1 for i in group}
+
+
+def pieces(texts: Sequence[str]) -> list[str]:
+    """A wrapped paragraph's line texts as they are joined by spaces: the first as it is, the others unindented."""
+    return [text if k == 0 else text.lstrip() for k, text in enumerate(texts)]

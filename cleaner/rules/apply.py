@@ -21,7 +21,7 @@ from cleaner.model import Cut, Document, Reason, Span
 from cleaner.rules.book import Selection
 from cleaner.rules.prefilter import Prefilter, candidate_lines, scan_budget
 from cleaner.rules.schema import Pattern, Rule, RuleFile
-from cleaner.wrapping import paragraphs
+from cleaner.wrapping import paragraphs, pieces
 
 #: A line "reads like article text" (ends a `list` rule) when it has at least this
 #: many words and ends like a sentence (a teaser cut off with "..." or "…" does not).
@@ -234,10 +234,7 @@ def run_rules(selection: Selection, document: Document) -> RulesRun:
     groups = paragraphs(document)
     if len(groups) == len(document.lines):
         return _run_rules(selection, [line.text for line in document.lines])
-    parts = [
-        [document.lines[i].text if k == 0 else document.lines[i].text.lstrip() for k, i in enumerate(group)]
-        for group in groups
-    ]
+    parts = [pieces([document.lines[i].text for i in group]) for group in groups]
     ran = _run_rules(selection, [" ".join(part) for part in parts])
     verdicts: list[RuleVerdict] = []
     for group, part, verdict in zip(groups, parts, ran.verdicts):

@@ -50,6 +50,18 @@ def test_language_is_chosen_by_stopword_coverage() -> None:
     assert language_of(["1234", "5678", "####"]) is None
 
 
+def test_language_of_an_english_page_full_of_names_and_numbers() -> None:
+    """Numbers are no language's words, and jusText's lists for some languages (drawn from their Wikipedias)
+    hold English words and names: an English blog page with a calendar widget or a blogroll is still English."""
+    calendar = "\n".join(" ".join(str(day) for day in range(1, 32)) for _ in range(24))  # two years of months
+    assert language_of(tokens.WORD.findall(calendar + "\n" + PROSE[0])) == "English"
+    blogroll = ["David Star", "John Island", "Michael Fantasy Football Live", "Jason Del Rio", "Eddie Joseph",
+                "Apple New Star", "Bad Island David", "Live Rio Fantasy"] * 2
+    assert language_of(tokens.WORD.findall("\n".join(blogroll + PROSE[:2]))) == "English"
+    finnish = "Kaupunginvaltuusto päätti tiistaina, että vanha silta rakennetaan uudelleen, koska se on huonossa kunnossa."
+    assert language_of(tokens.WORD.findall(finnish)) == "Finnish"
+
+
 def test_features_of_prose_and_furniture_differ_the_right_way() -> None:
     doc = make_document(page(["Share this article"], [PROSE[0]], ["Read more ..."], ["3 comments"]))
     found = document_features(doc)

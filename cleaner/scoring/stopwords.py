@@ -19,13 +19,14 @@ import importlib.util
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
-from itertools import islice
+from itertools import filterfalse, islice
 from pathlib import Path
 
 #: Languages whose text is not cut into words by spaces: coverage is unreliable there.
 MIN_COVERAGE = 0.05
-#: Words considered when choosing the language (the first N of the document).
+#: Words considered when choosing the language (the first N of the document that are not numbers).
 LANGUAGE_SAMPLE = 2000
+ENGLISH = "English"
 
 
 @cache
@@ -57,22 +58,33 @@ def _languages() -> tuple[str, ...]:
 
 @cache
 def _languages_by_word() -> dict[str, tuple[int, ...]]:
-    """Each stopword -> the positions in `_languages()` of the lists that hold it."""
+    """Each stopword -> the positions in `_languages()` of the lists that hold it, for choosing the language.
+
+    jusText drew its lists from each language's Wikipedia, and several hold English
+    words and names: Finnish's 6,813 words take in 100 of English's 453, Marathi's
+    250 (and "apple", "david", "island", ...). An English page with a blogroll or a
+    list of names was read as Finnish (7 bench pages). So for choosing, an English
+    stopword counts for English only; the features still use each language's whole list.
+    """
+    languages = _languages()
+    english = stoplist(ENGLISH) if ENGLISH in languages else frozenset()
     index: dict[str, list[int]] = {}
-    for position, language in enumerate(_languages()):
+    for position, language in enumerate(languages):
         for word in stoplist(language):
-            index.setdefault(word, []).append(position)
+            if language == ENGLISH or word not in english:
+                index.setdefault(word, []).append(position)
     return {word: tuple(positions) for word, positions in index.items()}
 
 
 def language_of(words: Iterable[str]) -> str | None:
     """The language whose stoplist covers most of `words` (None when none covers 5%).
 
-    Ties go to the language with the shorter list (a long list covers more by
-    chance), then to the first name in alphabetical order.
+    Numbers are left out (a calendar widget or an archive list is no language's
+    text). Ties go to the language with the shorter list (a long list covers more
+    by chance), then to the first name in alphabetical order.
     """
     index = _languages_by_word()
-    counts = Counter(map(str.lower, islice(words, LANGUAGE_SAMPLE)))
+    counts = Counter(map(str.lower, islice(filterfalse(str.isdigit, words), LANGUAGE_SAMPLE)))
     total = sum(counts.values())
     languages = _languages()
     hits = [0] * len(languages)

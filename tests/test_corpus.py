@@ -102,12 +102,6 @@ def seed_line_labels(without_rules: Cleaner) -> list[tuple[bool, bool]]:
     return labels
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="heuristics alone (no rules at all) keep ~94% of the seeds' article lines (target 95%, met with the "
-    "generic rules): an embedded tweet quoted in the article reads as social-media furniture, and two closing "
-    "lines score just under the balanced threshold",
-)
 def test_seeds_without_rules_keep_the_article(without_rules: Cleaner) -> None:
     article = [kept for is_article, kept in seed_line_labels(without_rules) if is_article]
     kept_share = sum(article) / len(article)

@@ -64,13 +64,35 @@ def reason_counts(decisions: Iterable[Decision]) -> Counter[str]:
 
 #: How many of a scored line's feature contributions `reason_detail` names.
 TOP_CONTRIBUTIONS = 4
+#: Features that describe one fact in several columns, with shares that often pull opposite ways
+#: (a long line: `log_words` -2.6, `log_chars` +2.2; a line in the main body: `context.in_region`
+#: -1.7, `context.region_gap` +2.0): `reason_detail` names each group as one, by its sum.
+DETAIL_GROUPS: dict[str, tuple[str, ...]] = {
+    "length": ("log_words", "log_chars"),
+    "stopwords": ("stopwords", "stopwords_long", "log_stopwords"),
+    "context.region": ("context.in_region", "context.before_region", "context.after_region", "context.region_gap"),
+}
+_GROUP_OF = {member: group for group, members in DETAIL_GROUPS.items() for member in members}
+
+
+def grouped(contributions: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The contributions with each of `DETAIL_GROUPS` summed under its name (first-seen order).
+
+    >>> grouped([("log_words", -2.5), ("final_punct", 0.75), ("log_chars", 2.0)])
+    [('length', -0.5), ('final_punct', 0.75)]
+    """
+    sums: dict[str, float] = {}
+    for name, value in contributions:
+        key = _GROUP_OF.get(name, name)
+        sums[key] = sums.get(key, 0.0) + value
+    return list(sums.items())
 
 
 def reason_detail(decision: Decision) -> str:
     """The deciding reason's detail; for a scored line, the features that pushed it most towards its verdict.
 
     (A dropped line's negative contributions, a kept line's positive ones; the
-    largest either way when none pushed its way.)
+    largest either way when none pushed its way; `DETAIL_GROUPS` summed.)
 
     >>> from cleaner.model import Reason
     >>> contributions = (("a", 0.5), ("b", -2.0), ("c", -0.25))
@@ -81,7 +103,8 @@ def reason_detail(decision: Decision) -> str:
     if reason.detail or reason.kind not in ("score", "context") or not decision.contributions:
         return reason.detail
     sign = 1 if decision.keep else -1
-    pushing = [kv for kv in decision.contributions if kv[1] * sign > 0] or list(decision.contributions)
+    shares = grouped(decision.contributions)
+    pushing = [kv for kv in shares if kv[1] * sign > 0] or shares
     top = sorted(pushing, key=lambda kv: abs(kv[1]), reverse=True)[:TOP_CONTRIBUTIONS]
     return ", ".join(f"{name} {value:+.2f}" for name, value in top)
 

@@ -123,6 +123,22 @@ def test_explain_names_features_for_scored_lines(cleaner: Cleaner) -> None:
     assert {"log_words", "stopwords", "near", "short_run"} <= names
 
 
+def test_explain_names_a_group_of_features_as_one(cleaner: Cleaner) -> None:
+    """--explain sums the columns of one fact (length, stopwords, place relative to the main body)."""
+    from cleaner.explain import DETAIL_GROUPS, reason_detail
+
+    members = {m.removeprefix("context.") for group in DETAIL_GROUPS.values() for m in group}
+    members -= {name.removeprefix("context.") for name in DETAIL_GROUPS}
+    result = cleaner.clean_text(page(MENU, PROSE, FOOTER))
+    details = [reason_detail(d) for d in result.decisions]
+    named = {part.split(" ")[0].removeprefix("context.") for detail in details for part in detail.split(", ")}
+    assert not named & members, named & members
+    assert "region" in named
+    kept = next(d for d in result.decisions if d.keep)
+    region = sum(v for n, v in kept.contributions if n in DETAIL_GROUPS["context.region"])
+    assert f"context.region {region:+.2f}" in reason_detail(kept) or region <= 0
+
+
 def test_a_prose_line_inside_the_menu_region_goes_with_it(cleaner: Cleaner) -> None:
     # A footer paragraph that reads like prose, far below the article, after a run of links.
     lonely = "This website uses cookies to improve your experience, and by continuing to browse you agree to this."

@@ -235,6 +235,17 @@ def test_metadata_is_recognised_and_kept_out_of_the_body(cleaner: Cleaner) -> No
     assert {"metadata:title", "metadata:byline", "metadata:date"} <= reasons
 
 
+@pytest.mark.parametrize(
+    "stamp", ["8 februari 2024, 16:52", "12 gennaio 2024", "5 aprile 2024", "3 de enero de 2024",
+              "2 de noviembre de 2024", "4 de fevereiro de 2024", "20 augustus 2023", "3 maart 2024"],
+)
+def test_dates_in_the_generic_rules_languages(stamp: str) -> None:
+    """Month names of every language with a generic rule file: a dateline is a date, never the title."""
+    assert tokens.DATE.search(stamp)
+    result = Cleaner(Config(use_rules=False)).clean_text(page(MENU, ["Door Jan de Vries"], [stamp], PROSE))
+    assert result.metadata.date == stamp and result.metadata.title != stamp
+
+
 def test_the_title_is_a_headline_not_a_link_or_a_caps_label(cleaner: Cleaner) -> None:
     headline = "Council Votes To Rebuild The Old Stone Bridge"
     # No URL to match: the headline right above the byline is found without one.

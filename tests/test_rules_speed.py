@@ -62,6 +62,8 @@ def brute_force(rule_files: tuple[RuleFile, ...], texts: list[str]) -> dict[int,
         ("(a)\\1", False),
         ("(?i)share", False),
         ("\\AShare", False),
+        ("\\(?(Story|Article) continues\\)?", True),  # an escaped "(" made optional is no group
+        ("\\\\(?i)share", False),  # an escaped backslash, then an inline flag
     ],
 )
 def test_combinable(source: str, ok: bool) -> None:

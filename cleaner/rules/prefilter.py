@@ -26,7 +26,8 @@ from typing import Any
 import regex
 
 #: Regex syntax that may behave differently inside a longer text (see module docstring).
-NOT_COMBINABLE = regex.compile(r"\(\?(?![:=]|<=)|\\[1-9AZzGKg]|[*+?}]\+")
+#: (An escaped parenthesis is a literal: `\(?` is an optional "(", not a group.)
+NOT_COMBINABLE = regex.compile(r"(?<!\\)(?:\\\\)*\(\?(?![:=]|<=)|\\[1-9AZzGKg]|[*+?}]\+")
 #: Budget for the combined scan of one document: a fixed part plus a part per
 #: million characters. A scan over budget falls back to trying rules line by line.
 SCAN_SECONDS = 0.05

@@ -9,7 +9,8 @@ date; the byline starts with
 "By" (or its equivalent in the supported languages); the date is a short line
 holding a date; the standfirst is a one-paragraph summary between the title and
 the byline or date. Recognised lines are dropped from the body with the reason
-`context:metadata:<field>`; every exact copy of the title goes with it, and so does
+`context:metadata:<field>` (a byline or date that a rule dropped is still found, and
+keeps its rule's reason); every exact copy of the title goes with it, and so does
 a section label or kicker of at most `LABEL_WORDS` words kept right above it
 (`context:dropped:section-label`).
 
@@ -87,11 +88,15 @@ def find_metadata(document: Document, decisions: tuple[Decision, ...], url: str 
     lo, hi = max(0, start - LOOK_BEFORE), min(len(lines), start + LOOK_INTO)
     wrapped = wrapped_lines(document)  # a piece of a paragraph is no title, byline or date
     free = [d.reason.kind in ("score", "context") and d.line not in wrapped for d in decisions]
+    # A line a rule dropped can still be the byline or date (a site file's header rule takes them with it);
+    # it keeps its rule's reason, only the field is filled. (Not the title: rules drop captions and
+    # headlines of other stories, "Photos: ...", "Learn with Google", which would then be taken for it.)
+    seen = [f or (d.reason.kind == "rule" and d.line not in wrapped) for f, d in zip(free, decisions)]
     slug = _slug_words(url or document.url)
     found: dict[str, int] = {}
     for i in range(lo, hi):
         text, n = lines[i].text.strip(), len(words[i])
-        if not free[i] or not n:
+        if not seen[i] or not n:
             continue
         if "byline" not in found and n <= 10 and BYLINE.match(text):
             found["byline"] = i
@@ -112,7 +117,8 @@ def find_metadata(document: Document, decisions: tuple[Decision, ...], url: str 
         why = Reason("context", "dropped:section-label", "cleaner/metadata.py", "a short label right above the title")
         marked[label] = replace(decisions[label], keep=False, reasons=(why, *decisions[label].reasons))
     for name, i in found.items():
-        marked[i] = _as_metadata(decisions[i], name)
+        if free[i]:
+            marked[i] = _as_metadata(decisions[i], name)
     if title is not None:
         for i, key in enumerate(keys):
             if i != title and free[i] and key == keys[title]:

@@ -74,6 +74,17 @@ def test_generic_rules_do_not_drop_our_own_article_lines():
     assert hit == []
 
 
+def test_a_byline_and_date_a_site_rule_dropped_are_still_metadata():
+    """London Loves Business: the site file drops the header lines; the byline and date still reach the metadata."""
+    source = REPO / "corpus" / "londonlovesbusiness.com" / "000_e36b2bbf93a9e1ef.txt"
+    result = Cleaner().clean_text(source.read_text(encoding="utf-8"), site="londonlovesbusiness.com")
+    meta = result.metadata
+    assert meta.byline == "by Mark Channer War Correspondent" and meta.date == "28th Sep 23 4:23 pm"
+    dropped = {d.reason.kind for line, d in zip(result.document.lines, result.decisions) if line.text.strip() == meta.byline}
+    assert dropped == {"rule"}  # the line keeps its rule's reason
+    assert result.text.strip() == (source.parent / "000_e36b2bbf93a9e1ef.gold.txt").read_text(encoding="utf-8").strip()
+
+
 def test_generic_rules_cut_a_glued_appeal_and_keep_the_sentence():
     """The Independent seed with its site rules off: the appeal's last sentence is glued to the article's first."""
     source = REPO / "corpus" / "independent.co.uk" / "002_29a9ef628dbd3811.txt"

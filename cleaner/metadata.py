@@ -91,12 +91,12 @@ def find_metadata(document: Document, decisions: tuple[Decision, ...], url: str 
     # A line a rule dropped can still be the byline or date (a site file's header rule takes them with it);
     # it keeps its rule's reason, only the field is filled. (Not the title: rules drop captions and
     # headlines of other stories, "Photos: ...", "Learn with Google", which would then be taken for it.)
-    seen = [f or (d.reason.kind == "rule" and d.line not in wrapped) for f, d in zip(free, decisions)]
+    searchable = [f or (d.reason.kind == "rule" and d.line not in wrapped) for f, d in zip(free, decisions)]
     slug = _slug_words(url or document.url)
     found: dict[str, int] = {}
     for i in range(lo, hi):
         text, n = lines[i].text.strip(), len(words[i])
-        if not seen[i] or not n:
+        if not searchable[i] or not n:
             continue
         if "byline" not in found and n <= 10 and BYLINE.match(text):
             found["byline"] = i

@@ -96,7 +96,7 @@ class Cleaner:
         if document.origin == "extracted":
             decisions = revise_extracted(decisions)
         else:
-            found = find_metadata(document, decisions)
+            found = find_metadata(document, decisions, language=language)
             decisions = found.decisions
             fields = {"title": found.title, "standfirst": found.standfirst, "byline": found.byline, "date": found.date}
         warnings = tuple(dict.fromkeys(t.label() for t in ran.timeouts))

@@ -1,14 +1,15 @@
 """Title, standfirst, byline and date: recognised near the start of the body, kept out of it.
 
 They are looked for in the lines just before the first body line (and the first
-few body lines, where a byline or dateline often sits). The title is the best
-headline-like line there (a few capitalised words, no full stop, no link, not an
-ALL-CAPS label), preferring one whose words appear in the page URL, that the page
-repeats, that opens the kept text, or that sits right above the byline or
-date; the byline starts with
+few body lines, where a byline or dateline often sits). The byline starts with
 "By" (or its equivalent in the supported languages); the date is a short line
 holding a date; the standfirst is a one-paragraph summary between the title and
-the byline or date. Recognised lines are dropped from the body with the reason
+the byline or date. The title is the headline-shaped line there (title length, no
+sentence punctuation, date or link) with the best title score: a small logistic
+model over facts such as "right above the byline or date", "the page repeats it",
+"another line is it plus the site name", "its words are the URL's", "holds
+boilerplate words" (`TITLE_WEIGHTS`, fitted by `bench/titles.py --fit`).
+Recognised lines are dropped from the body with the reason
 `context:metadata:<field>` (a byline or date that a rule dropped is still found, and
 keeps its rule's reason); every exact copy of the title goes with it, and so does
 a section label or kicker of at most `LABEL_WORDS` words kept right above it
@@ -28,8 +29,9 @@ a section label or kicker of at most `LABEL_WORDS` words kept right above it
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 
@@ -37,6 +39,7 @@ import regex
 
 from cleaner.model import Decision, Document, Line, Reason
 from cleaner.scoring.tokens import DATE, URL, WORD
+from cleaner.scoring.vocabulary import boilerplate_matcher, boilerplate_share
 from cleaner.wrapping import wrapped_lines
 
 #: How many lines before the first body line are searched, and body lines after it.
@@ -50,12 +53,32 @@ BODY_MIN_WORDS = 12
 WORDS_SEEN = 71
 #: A kept line of at most this many words right above the title is a section label (kicker), not body text.
 LABEL_WORDS = 3
-#: Added to the title score of a line right above the byline or date found (bench/titles.py, 1,067 bench
-#: titles: 0.4 finds 18 more than 0.3 for 5 more wrong lines, 0.5 7 more for 12 more wrong).
-ABOVE_BYLINE_BONUS = 0.4
-#: Added to the title score of a line right above a standfirst that has the byline or date below it
-#: (bench/titles.py, 1,067 bench titles: 0.8 finds 5 more than 0.4, and no more wrong lines).
-ABOVE_STANDFIRST_BONUS = 0.8
+#: The title score: what is known about a candidate line, with the weights fitted by
+#: `python bench/titles.py --fit` (a conditional logistic model on the bench pages whose gold opens
+#: with the headline, each page once with its URL and once without; BENCHMARKS.md). A candidate's
+#: logit is TITLE_BIAS plus the weights of its facts (`url_words` is a share, the others 0 or 1);
+#: the best candidate is the title when its logit reaches TITLE_BAR. The fit also takes our corpus's
+#: titles (`NAME.gold.json`): the bench's whole-page texts never open with the headline, which
+#: scraped article text often does (`opens_document`).
+TITLE_WEIGHTS: dict[str, float] = {
+    "url_words": 5.31,  # share of the URL path's words the line holds
+    "repeated": 0.85,  # the page has another copy of it
+    "extended": 1.61,  # another line is it plus more words ("<headline> | Site name")
+    "opens_kept": 1.28,  # the first kept line of a title's length, close above the prose
+    "above_header": 2.44,  # right above the byline or date
+    "above_byline": 0.18,  # right above the byline
+    "above_standfirst": 1.27,  # right above the standfirst found with the body's start
+    "above_summary": 0.70,  # right above a line of 8-70 words that is right above the byline or date
+    "headline_length": 2.48,  # 5 to 20 words
+    "kept": -1.58,  # the scorer kept it (title-length lines kept near the top are mostly the body's)
+    "boilerplate": -1.67,  # holds boilerplate words ("share", "subscribe", "comments", ...)
+    "opens_document": 3.76,  # the document's first line, kept; a dropped line (a caption) and the text below
+}
+TITLE_BIAS = -2.00
+TITLE_BAR = 1.75
+#: A headline has this many words (`headline_length`); a standfirst-like line below it this many.
+HEADLINE_WORDS = (5, 20)
+SUMMARY_WORDS = (8, 70)
 #: A title has this many words (so only lines of this length can be copies of it).
 TITLE_WORDS = (3, 25)
 
@@ -79,34 +102,18 @@ class FoundMetadata:
     date: str | None = None
 
 
-def find_metadata(document: Document, decisions: tuple[Decision, ...], url: str | None = None) -> FoundMetadata:
-    lines = document.lines
-    words = [[m.group() for m in islice(WORD.finditer(line.text), WORDS_SEEN)] for line in lines]
-    start, standfirst = _body_start(decisions, lines, words)
-    if start is None:
+def find_metadata(
+    document: Document, decisions: tuple[Decision, ...], url: str | None = None, language: str | None = None
+) -> FoundMetadata:
+    """The recognised fields, and the decisions with their lines out of the body (`language`: ISO code)."""
+    header = _Header.survey(document, decisions, url or document.url)
+    if header is None:
         return FoundMetadata(decisions)
-    lo, hi = max(0, start - LOOK_BEFORE), min(len(lines), start + LOOK_INTO)
-    wrapped = wrapped_lines(document)  # a piece of a paragraph is no title, byline or date
-    free = [d.reason.kind in ("score", "context") and d.line not in wrapped for d in decisions]
-    # A line a rule dropped can still be the byline or date (a site file's header rule takes them with it);
-    # it keeps its rule's reason, only the field is filled. (Not the title: rules drop captions and
-    # headlines of other stories, "Photos: ...", "Learn with Google", which would then be taken for it.)
-    searchable = [f or (d.reason.kind == "rule" and d.line not in wrapped) for f, d in zip(free, decisions)]
-    slug = _slug_words(url or document.url)
-    found: dict[str, int] = {}
-    for i in range(lo, hi):
-        text, n = lines[i].text.strip(), len(words[i])
-        if not searchable[i] or not n:
-            continue
-        if "byline" not in found and n <= 10 and BYLINE.match(text):
-            found["byline"] = i
-        elif "date" not in found and n <= 12 and DATE.search(text) and i <= start + 1:
-            found["date"] = i
-    keys = [_key(w) if TITLE_WORDS[0] <= len(w) <= TITLE_WORDS[1] else None for w in words]
-    title = _title(lines, words, keys, decisions, free, lo, start, slug, set(found.values()), standfirst)
+    lines, words, free, found = header.lines, header.words, header.free, dict(header.found)
+    title, why = _title(header, language) or (None, "")
     if title is not None:
         found["title"] = title
-        stand = _standfirst(words, decisions, free, title, found, start)
+        stand = _standfirst(words, decisions, free, title, found, header.start)
         if stand is not None:
             found["standfirst"] = stand
     if not found:
@@ -118,13 +125,64 @@ def find_metadata(document: Document, decisions: tuple[Decision, ...], url: str 
         marked[label] = replace(decisions[label], keep=False, reasons=(why, *decisions[label].reasons))
     for name, i in found.items():
         if free[i]:
-            marked[i] = _as_metadata(decisions[i], name)
+            marked[i] = _as_metadata(decisions[i], name, why if name == "title" else "")
     if title is not None:
+        keys = header.keys
         for i, key in enumerate(keys):
             if i != title and free[i] and key == keys[title]:
-                marked[i] = _as_metadata(decisions[i], "title")
+                marked[i] = _as_metadata(decisions[i], "title", "a copy of the title")
     values = {name: lines[i].text.strip() for name, i in found.items()}
     return FoundMetadata(tuple(marked), **values)
+
+
+def title_candidates(
+    document: Document, decisions: tuple[Decision, ...], url: str | None = None, language: str | None = None
+) -> list[tuple[int, dict[str, float]]]:
+    """The lines that could be the title, each with its facts (what `bench/titles.py --fit` learns from)."""
+    header = _Header.survey(document, decisions, url or document.url)
+    return [] if header is None else list(_title_facts(header, language))
+
+
+@dataclass(frozen=True)
+class _Header:
+    """The lines around the body's start, read once for every field."""
+
+    lines: Sequence[Line]
+    words: list[list[str]]  #: each line's first `WORDS_SEEN` words
+    keys: list[str | None]  #: each title-length line's words, lower-cased (`_key`); copies share a key
+    decisions: tuple[Decision, ...]
+    free: list[bool]  #: decided by the scorer, not a piece of a wrapped paragraph
+    start: int  #: the body's first line
+    standfirst: int | None  #: a prose line above the byline or date above `start`
+    lo: int  #: the first line searched
+    slug: set[str]  #: the URL path's words
+    found: dict[str, int]  #: "byline" and "date", when found
+
+    @classmethod
+    def survey(cls, document: Document, decisions: tuple[Decision, ...], url: str | None) -> _Header | None:
+        lines = document.lines
+        words = [[m.group() for m in islice(WORD.finditer(line.text), WORDS_SEEN)] for line in lines]
+        start, standfirst = _body_start(decisions, lines, words)
+        if start is None:
+            return None
+        lo, hi = max(0, start - LOOK_BEFORE), min(len(lines), start + LOOK_INTO)
+        wrapped = wrapped_lines(document)  # a piece of a paragraph is no title, byline or date
+        free = [d.reason.kind in ("score", "context") and d.line not in wrapped for d in decisions]
+        # A line a rule dropped can still be the byline or date (a site file's header rule takes them with it);
+        # it keeps its rule's reason, only the field is filled. (Not the title: rules drop captions and
+        # headlines of other stories, "Photos: ...", "Learn with Google", which would then be taken for it.)
+        searchable = [f or (d.reason.kind == "rule" and d.line not in wrapped) for f, d in zip(free, decisions)]
+        found: dict[str, int] = {}
+        for i in range(lo, hi):
+            text, n = lines[i].text.strip(), len(words[i])
+            if not searchable[i] or not n:
+                continue
+            if "byline" not in found and n <= 10 and BYLINE.match(text):
+                found["byline"] = i
+            elif "date" not in found and n <= 12 and DATE.search(text) and i <= start + 1:
+                found["date"] = i
+        keys = [_key(w) if TITLE_WORDS[0] <= len(w) <= TITLE_WORDS[1] else None for w in words]
+        return cls(lines, words, keys, decisions, free, start, standfirst, lo, _slug_words(url), found)
 
 
 def _body_start(
@@ -157,37 +215,64 @@ def _slug_words(url: str | None) -> set[str]:
     return {w.lower() for w in WORD.findall(path) if not w.isdigit() and len(w) > 2 and w.lower() not in STOP_SLUG}
 
 
-def _title(lines, words, keys, decisions, free, lo, start, slug, taken, standfirst) -> int | None:  # type: ignore[no-untyped-def]
-    best, best_score = None, 0.0
-    seen = Counter(keys)
+def _title(header: _Header, language: str | None) -> tuple[int, str] | None:
+    """The candidate with the best title score when it reaches `TITLE_BAR`, and the facts that made it."""
+    best, best_logit, best_facts = None, -math.inf, {}
+    for i, facts in _title_facts(header, language):
+        logit = TITLE_BIAS + sum(TITLE_WEIGHTS[name] * value for name, value in facts.items())
+        if logit > best_logit:
+            best, best_logit, best_facts = i, logit, facts
+    if best is None or best_logit < TITLE_BAR:
+        return None
+    shares = sorted(((TITLE_WEIGHTS[n] * v, n) for n, v in best_facts.items() if v), reverse=True)
+    terms = ", ".join([f"{n} {w:+.2f}" for w, n in shares] + [f"bias {TITLE_BIAS:+.2f}"])
+    return best, f"title score {best_logit:.2f} >= {TITLE_BAR}: {terms}"
+
+
+def _title_facts(header: _Header, language: str | None) -> Iterator[tuple[int, dict[str, float]]]:
+    """Each headline-shaped line from `lo` to the body's start, with the facts the title score weighs."""
+    lines, words, keys, decisions, start = header.lines, header.words, header.keys, header.decisions, header.start
+    taken = set(header.found.values())
+    byline = header.found.get("byline")
+    copies = Counter(keys)
     # The first kept line of a title's length (a one- or two-word kicker above the headline does not count).
     first_kept = next((d.line for d in decisions if d.keep and keys[d.line] is not None), None)
-    kept_between = _kept_between(decisions, first_kept, start) if first_kept is not None else 0
-    for i in range(lo, min(start + 1, len(lines))):
-        w = words[i]
-        text = lines[i].text.strip()
-        if (
-            i in taken or not free[i] or keys[i] is None
-            or SENTENCE_END.search(text) or DATE.search(text) or URL.search(text)  # a sentence, a date, a link
-        ):
+    opens_kept = (
+        first_kept is not None and 0 < start - first_kept and _kept_between(decisions, first_kept, start) < NEAR_BODY
+    )
+    matcher = boilerplate_matcher(language)
+    first_line = next((i for i, x in enumerate(words) if x), None)
+    every_line = ""  # every line's words, lower-cased, one line each: made when first needed
+    for i in range(header.lo, min(start + 1, len(lines))):
+        key, w, text = keys[i], words[i], lines[i].text.strip()
+        if i in taken or not header.free[i] or key is None or _unlike_title(text):
             continue
-        capitals = sum(1 for x in w if x[0].isupper() and not x[1:].isupper()) / len(w)  # not ALL CAPS labels
-        lowered = {x.lower() for x in w}
-        overlap = len(lowered & slug) / len(slug) if slug else 0.0
-        score = 0.3 * decisions[i].score + 0.3 * min(1.0, capitals * 1.5) + 1.5 * overlap
-        score += 0.4 if seen[keys[i]] > 1 else 0.0
-        score += 0.3 * (1 - (start - i) / LOOK_BEFORE)
-        if i == first_kept and 0 < start - i and kept_between < NEAR_BODY:
-            score += 0.4  # a headline-shaped line opening the kept text, before the prose starts
-        if i + 1 in taken:
-            score += ABOVE_BYLINE_BONUS  # right above the byline or date
-        elif i + 1 == standfirst:
-            score += ABOVE_STANDFIRST_BONUS  # headline, standfirst, byline or date: an article header's shape
-        if i == start:
-            score -= 0.3
-        if score > best_score:
-            best, best_score = i, score
-    return best if best_score >= 0.9 else None
+        if not every_line:
+            every_line = "\n" + "\n".join(" ".join(x).lower() for x in words) + "\n"
+        below = i + 1
+        yield i, {
+            "url_words": len({x.lower() for x in w} & header.slug) / len(header.slug) if header.slug else 0.0,
+            "repeated": float(copies[key] > 1),
+            "extended": float(f"\n{key} " in every_line or f" {key}\n" in every_line),
+            "opens_kept": float(opens_kept and i == first_kept),
+            "above_header": float(below in taken),
+            "above_byline": float(below == byline),
+            "above_standfirst": float(below == header.standfirst),
+            "above_summary": float(
+                below not in taken and below + 1 in taken and SUMMARY_WORDS[0] <= len(words[below]) <= SUMMARY_WORDS[1]
+            ),
+            "headline_length": float(HEADLINE_WORDS[0] <= len(w) <= HEADLINE_WORDS[1]),
+            "kept": float(decisions[i].keep),
+            "boilerplate": float(boilerplate_share(text, matcher) > 0),
+            "opens_document": float(
+                i == first_line and opens_kept and i == first_kept and below < len(lines) and not decisions[below].keep
+            ),
+        }
+
+
+def _unlike_title(text: str) -> bool:
+    """A sentence, a date or a link."""
+    return bool(SENTENCE_END.search(text) or DATE.search(text) or URL.search(text))
 
 
 def _section_label(lines, words, decisions, free, title) -> int | None:  # type: ignore[no-untyped-def]
@@ -225,6 +310,7 @@ def _key(words: list[str]) -> str:
     return " ".join(words).lower()
 
 
-def _as_metadata(decision: Decision, name: str) -> Decision:
-    why = Reason("context", f"metadata:{name}", "cleaner/metadata.py", f"{name}: kept as metadata, not in the body")
-    return replace(decision, keep=False, reasons=(why, *decision.reasons))
+def _as_metadata(decision: Decision, name: str, why: str = "") -> Decision:
+    detail = f"{name}: kept as metadata, not in the body" + (f" ({why})" if why else "")
+    reason = Reason("context", f"metadata:{name}", "cleaner/metadata.py", detail)
+    return replace(decision, keep=False, reasons=(reason, *decision.reasons))

@@ -143,6 +143,7 @@ def test_every_dropped_line_and_cut_has_a_reason(cleaner: Cleaner, text: str) ->
 @given(any_text)
 @example("\u00ac\u00df\r{\U00014647")  # ftfy repaired the line differently once the CR became LF
 @example("\u00ad\u00c0\u00a7")  # the soft hyphen hid the mojibake from ftfy until it was deleted
+@example("A0\r0/0/0/0:00\r0:0:0:0:0:0000000000000:0:0:0:0:0:0.")  # the output's first line is no title on a re-clean
 def test_cleaning_is_idempotent(cleaner: Cleaner, text: str) -> None:
     once = cleaner.clean_text(text).text
     assert cleaner.clean_text(once).text == once

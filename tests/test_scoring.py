@@ -256,6 +256,33 @@ def test_the_title_is_a_headline_not_a_link_or_a_caps_label(cleaner: Cleaner) ->
         assert result.metadata.title is None, label
 
 
+def test_a_sentence_case_headline_is_found_without_a_url(cleaner: Cleaner) -> None:
+    """European and UK sites write headlines in sentence case, and a folder of scraped files has no URLs:
+    the header's shape finds the title (the old score leaned on capitals and the URL's words)."""
+    headline = "Council approves new cycle lanes on Harbour Road"
+    header = [headline, "By Sarah Mitchell, Transport Correspondent", "Published: 3:45 PM, March 3, 2024"]
+    result = cleaner.clean_text(page(header, ["Listen to this article"], PROSE))
+    assert result.metadata.title == headline
+    # The page's <title> line, the headline plus the site's name, marks the headline too.
+    result = cleaner.clean_text(page([f"{headline} | The Harbour Gazette"], MENU, [headline], ["Photo: Jane Smith"], PROSE))
+    assert result.metadata.title == headline
+
+
+def test_a_text_that_opens_with_its_headline_gives_the_title() -> None:
+    """Scraped article text often starts with the headline, then a caption (a generic rule drops it), then the story."""
+    cleaner = Cleaner()
+    headline = "Nato allies pledge to strengthen the air defences of Ukraine"
+    caption = "Ambassadors met in Brussels on Wednesday (Photo: Example Agency)"
+    result = cleaner.clean_text(page([headline], [caption], PROSE))
+    assert result.metadata.title == headline
+    assert result.text == "\n".join(PROSE) + "\n"
+
+
+def test_a_line_with_boilerplate_words_is_no_title(cleaner: Cleaner) -> None:
+    result = cleaner.clean_text(page(MENU, ["Share this story on Facebook and Twitter"], ["By Jane Smith"], PROSE))
+    assert result.metadata.title is None
+
+
 def test_keep_title_puts_the_title_first() -> None:
     text = page(["Council votes to rebuild the old stone bridge"], PROSE)
     result = Cleaner(Config(use_rules=False, keep_title=True)).clean_text(text)

@@ -3,8 +3,9 @@
 They are looked for in the lines just before the first body line (and the first
 few body lines, where a byline or dateline often sits). The byline starts with
 "By" (or its equivalent in the supported languages); the date is a short line
-holding a date; the standfirst is a one-paragraph summary between the title and
-the byline or date. The title is the headline-shaped line there (title length, no
+holding a date (of "Published: ... | Updated: ...", the first stamp counts); the
+standfirst is a one-paragraph summary between the title and the byline or date.
+The title is the headline-shaped line there (title length, no
 sentence punctuation, date or link) with the best title score: a small logistic
 model over facts such as "right above the byline or date", "the page repeats it",
 "another line is it plus the site name", "its words are the URL's", "holds
@@ -79,6 +80,8 @@ TITLE_BAR = 1.75
 #: A headline has this many words (`headline_length`); a standfirst-like line below it this many.
 HEADLINE_WORDS = (5, 20)
 SUMMARY_WORDS = (8, 70)
+#: A date line has at most this many words (before its first "|", when it has more).
+DATE_WORDS = 12
 #: A title has this many words (so only lines of this length can be copies of it).
 TITLE_WORDS = (3, 25)
 
@@ -179,7 +182,7 @@ class _Header:
                 continue
             if "byline" not in found and n <= 10 and BYLINE.match(text):
                 found["byline"] = i
-            elif "date" not in found and n <= 12 and DATE.search(text) and i <= start + 1:
+            elif "date" not in found and i <= start + 1 and _date_line(text, n):
                 found["date"] = i
         keys = [_key(w) if TITLE_WORDS[0] <= len(w) <= TITLE_WORDS[1] else None for w in words]
         return cls(lines, words, keys, decisions, free, start, standfirst, lo, _slug_words(url), found)
@@ -201,6 +204,15 @@ def _body_start(
     if prose:
         return prose[0], None
     return (long_enough[0] if long_enough else None), None
+
+
+def _date_line(text: str, words: int) -> bool:
+    """A short line holding a date; of a line with two stamps ("Published: ... | Updated: ..."), the first."""
+    if words > DATE_WORDS:
+        text = text.split("|", 1)[0]
+        if len(WORD.findall(text)) > DATE_WORDS:
+            return False
+    return DATE.search(text) is not None
 
 
 def _header_line(text: str, words: list[str]) -> bool:

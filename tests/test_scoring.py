@@ -246,6 +246,15 @@ def test_dates_in_the_generic_rules_languages(stamp: str) -> None:
     assert result.metadata.date == stamp and result.metadata.title != stamp
 
 
+def test_a_date_line_with_two_stamps_is_the_date(cleaner: Cleaner) -> None:
+    stamps = "Published: 3:45 PM EST, March 3, 2024 | Updated: 5:10 PM EST, March 3, 2024"
+    result = cleaner.clean_text(page(MENU, ["Council votes to rebuild the bridge"], ["By Jane Smith"], [stamps], PROSE))
+    assert result.metadata.date == stamps
+    # A long line is no date line because a date sits in it after a "|".
+    crumbs = "Home | News | Local | Council votes to rebuild the old stone bridge after the floods | 3 March 2024"
+    assert cleaner.clean_text(page(MENU, [crumbs], PROSE)).metadata.date is None
+
+
 def test_the_title_is_a_headline_not_a_link_or_a_caps_label(cleaner: Cleaner) -> None:
     headline = "Council Votes To Rebuild The Old Stone Bridge"
     # No URL to match: the headline right above the byline is found without one.

@@ -67,11 +67,11 @@ TITLE_WEIGHTS: dict[str, float] = {
     "extended": 1.61,  # another line is it plus more words ("<headline> | Site name")
     "opens_kept": 1.28,  # the first kept line of a title's length, close above the prose
     "above_header": 2.44,  # right above the byline or date
-    "above_byline": 0.18,  # right above the byline
+    "above_byline": 0.19,  # right above the byline
     "above_standfirst": 1.27,  # right above the standfirst found with the body's start
-    "above_summary": 0.70,  # right above a line of 8-70 words that is right above the byline or date
+    "above_summary": 0.71,  # right above a line of 8-70 words that is right above the byline or date
     "headline_length": 2.48,  # 5 to 20 words
-    "kept": -1.58,  # the scorer kept it (title-length lines kept near the top are mostly the body's)
+    "kept": -1.57,  # the scorer kept it (title-length lines kept near the top are mostly the body's)
     "boilerplate": -1.67,  # holds boilerplate words ("share", "subscribe", "comments", ...)
     "opens_document": 3.76,  # the document's first line, kept; a dropped line (a caption) and the text below
 }

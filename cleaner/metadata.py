@@ -88,7 +88,6 @@ TITLE_WORDS = (3, 25)
 BYLINE = regex.compile(
     r"^\s*(?:by|written by|words by|von|par|por|di|door|de|автор|автори|авторы)\s+\p{Lu}", regex.IGNORECASE
 )
-BYLINE_PREFIX = regex.compile(r"^\s*(?:by|von|par|por|di|door|de|автор|автори|авторы)\s+", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"[.;,][\"'”’»)\]]*\s*$")
 PROSE_END = regex.compile(r"[.!?…:][\"'”’»)\]]*\s*$")
 STOP_SLUG = frozenset(["www", "html", "htm", "php", "aspx", "index", "news", "article", "story", "com", "co", "uk", "org", "net"])

@@ -66,16 +66,16 @@ TITLE_WEIGHTS: dict[str, float] = {
     "repeated": 0.85,  # the page has another copy of it
     "extended": 1.61,  # another line is it plus more words ("<headline> | Site name")
     "opens_kept": 1.28,  # the first kept line of a title's length, close above the prose
-    "above_header": 2.44,  # right above the byline or date
+    "above_header": 2.43,  # right above the byline or date
     "above_byline": 0.19,  # right above the byline
     "above_standfirst": 1.27,  # right above the standfirst found with the body's start
-    "above_summary": 0.71,  # right above a line of 8-70 words that is right above the byline or date
+    "above_summary": 0.70,  # right above a line of 8-70 words that is right above the byline or date
     "headline_length": 2.48,  # 5 to 20 words
-    "kept": -1.57,  # the scorer kept it (title-length lines kept near the top are mostly the body's)
+    "kept": -1.58,  # the scorer kept it (title-length lines kept near the top are mostly the body's)
     "boilerplate": -1.67,  # holds boilerplate words ("share", "subscribe", "comments", ...)
     "opens_document": 3.76,  # the document's first line, kept; a dropped line (a caption) and the text below
 }
-TITLE_BIAS = -2.00
+TITLE_BIAS = -1.99
 TITLE_BAR = 1.75
 #: A headline has this many words (`headline_length`); a standfirst-like line below it this many.
 HEADLINE_WORDS = (5, 20)
@@ -85,9 +85,10 @@ DATE_WORDS = 12
 #: A title has this many words (so only lines of this length can be copies of it).
 TITLE_WORDS = (3, 25)
 
-BYLINE = regex.compile(
-    r"^\s*(?:by|written by|words by|von|par|por|di|door|de|автор|автори|авторы)\s+\p{Lu}", regex.IGNORECASE
-)
+#: "By" or its equivalent, then a name, in any case (scraped bylines are often lower case: "By binaj
+#: guruacharya, associated press", "By the CNN Wire Staff"). Not "de": it opens Dutch, Spanish and
+#: Portuguese headlines ("De Blasio fills three top posts" was taken for a byline).
+BYLINE = regex.compile(r"^\s*(?:by|written by|words by|von|par|por|di|door|автор|автори|авторы)\s+\p{L}", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"[.;,][\"'”’»)\]]*\s*$")
 PROSE_END = regex.compile(r"[.!?…:][\"'”’»)\]]*\s*$")
 STOP_SLUG = frozenset(["www", "html", "htm", "php", "aspx", "index", "news", "article", "story", "com", "co", "uk", "org", "net"])

@@ -246,6 +246,14 @@ def test_dates_in_the_generic_rules_languages(stamp: str) -> None:
     assert result.metadata.date == stamp and result.metadata.title != stamp
 
 
+def test_a_headline_opening_with_de_is_no_byline(cleaner: Cleaner) -> None:
+    """'de' opens Dutch, Spanish and Portuguese headlines and names; scraped bylines may be lower case."""
+    headline = "De Blasio Fills Three Top Posts, But Not Top Cop"
+    result = cleaner.clean_text(page(MENU, [headline], ["By the Associated Press"], ["12 March 2024"], PROSE))
+    assert result.metadata.byline == "By the Associated Press"
+    assert result.metadata.title == headline
+
+
 def test_a_date_line_with_two_stamps_is_the_date(cleaner: Cleaner) -> None:
     stamps = "Published: 3:45 PM EST, March 3, 2024 | Updated: 5:10 PM EST, March 3, 2024"
     result = cleaner.clean_text(page(MENU, ["Council votes to rebuild the bridge"], ["By Jane Smith"], [stamps], PROSE))

@@ -8,13 +8,16 @@ A page counts when its gold file's first line looks like a headline (3-25 words,
 no full stop, no date: some gold files open with the date instead) and occurs as a
 line of the page text. For each dataset it prints how often `CleanResult.metadata.title`
 is that line (right), another line (wrong: that line went out of the body as the
-title), or nothing (none: the title stayed where the scorer put it); once with the
-page's URL from the manifest, as a JSONL record or the API may give it, and once
-without, as for a folder of scraped `.txt` files.
+title), or nothing (none: the title stayed where the scorer put it); with the
+page's URL from the manifest, as a JSONL record or the API may give it; with the
+file's name only, as for a folder of scraped `.txt` files (the name's words stand in
+for the URL's: the bench's names hold a topic or site, "chaos_north-korea-1"); and
+with neither.
 
 `--fit` collects every page's title candidates with their facts
 (`cleaner.metadata.title_candidates`, on the decisions the metadata step sees),
-both with and without the URL, and fits a conditional logistic model: each page
+both with the URL and with neither, never with the file's name (the bench's names
+hold topic words our users' files may not), and fits a conditional logistic model: each page
 chooses one of its candidates or none (logit 0), L2 penalty 0.01. It prints the
 weights to paste into `cleaner/metadata.py` (`TITLE_WEIGHTS`, `TITLE_BIAS`) and,
 for bars from 0.5 to 2, the right / wrong / none counts the fitted model gives; the
@@ -89,19 +92,29 @@ def cleaners() -> dict[bool, Cleaner]:
     return {True: Cleaner(), False: Cleaner(Config(use_site_rules=False))}
 
 
+def variants(document: Document) -> dict[str, Document]:
+    """The page as a JSONL record or API call with its URL may give it, as a file in a folder (no URL:
+    the file's name stands in for it), and with neither."""
+    return {
+        "with the URL": document,
+        "file name only": replace(document, url=None),
+        "neither": replace(document, url=None, source=None),
+    }
+
+
 def measure(pages: list[TitledPage]) -> None:
     by_rules = cleaners()
     counts: Counter[tuple[str, str, str]] = Counter()
     for page in pages:
-        for url in ("with URL", "without"):
-            document = page.document if url == "with URL" else replace(page.document, url=None)
+        for how, document in variants(page.document).items():
             found = verdict(by_rules[page.site_rules].clean(document).metadata.title, page.headline)
             for dataset in (page.dataset, "all") if not page.dataset.startswith("corpus") else (page.dataset,):
-                counts[dataset, url, found] += 1
-    print(f"{'':30}{'with the URL':>24}{'without':>24}")
-    print(f"{'dataset':<24}{'pages':>6}" + f"{'right':>8}{'wrong':>8}{'none':>8}" * 2)
+                counts[dataset, how, found] += 1
+    hows = list(variants(pages[0].document))
+    print(f"{'':30}" + "".join(f"{how:>24}" for how in hows))
+    print(f"{'dataset':<24}{'pages':>6}" + f"{'right':>8}{'wrong':>8}{'none':>8}" * len(hows))
     for dataset in sorted({d for d, _, _ in counts}, key=lambda d: (d == "all" or d.startswith("corpus"), d.startswith("corpus"), d)):
-        rows = [[counts[dataset, url, v] for v in VERDICTS] for url in ("with URL", "without")]
+        rows = [[counts[dataset, how, v] for v in VERDICTS] for how in hows]
         print(f"{dataset:<24}{sum(rows[0]):>6}" + "".join(f"{n:>8}" for row in rows for n in row))
 
 
@@ -118,7 +131,7 @@ def fit(pages: list[TitledPage]) -> None:
     by_rules = cleaners()
     problems = []  # (facts of each candidate, index of the headline among them or -1)
     for page in pages:
-        for document in (page.document, replace(page.document, url=None)):
+        for document in (replace(page.document, source=None), variants(page.document)["neither"]):
             seen.clear()
             with mock.patch.object(api, "find_metadata", record):
                 by_rules[page.site_rules].clean(document)
@@ -144,7 +157,7 @@ def fit(pages: list[TitledPage]) -> None:
         return total, grad
 
     params = minimize(loss, np.zeros(len(FACTS) + 1), jac=True, method="L-BFGS-B").x
-    print(f"{len(pages)} pages, each with and without its URL; conditional logistic fit, L2 {L2}")
+    print(f"{len(pages)} pages, each with its URL and with neither URL nor file name; conditional logistic fit, L2 {L2}")
     print("TITLE_WEIGHTS = {" + ", ".join(f'"{n}": {w:.2f}' for n, w in zip(FACTS, params[:-1])) + "}")
     print(f"TITLE_BIAS = {params[-1]:.2f}")
     best = None

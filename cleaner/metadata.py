@@ -62,7 +62,7 @@ LABEL_WORDS = 3
 #: titles (`NAME.gold.json`): the bench's whole-page texts never open with the headline, which
 #: scraped article text often does (`opens_document`).
 TITLE_WEIGHTS: dict[str, float] = {
-    "url_words": 5.31,  # share of the URL path's words the line holds
+    "url_words": 5.31,  # share of the URL path's words the line holds (no URL: the file name's words)
     "repeated": 0.85,  # the page has another copy of it
     "extended": 1.61,  # another line is it plus more words ("<headline> | Site name")
     "opens_kept": 1.28,  # the first kept line of a title's length, close above the prose
@@ -77,6 +77,8 @@ TITLE_WEIGHTS: dict[str, float] = {
 }
 TITLE_BIAS = -1.99
 TITLE_BAR = 1.75
+#: A file's name stands in for a missing URL when it has at least this many words (`_name_words`).
+NAME_WORDS = 2
 #: A headline has this many words (`headline_length`); a standfirst-like line below it this many.
 HEADLINE_WORDS = (5, 20)
 SUMMARY_WORDS = (8, 70)
@@ -185,7 +187,8 @@ class _Header:
             elif "date" not in found and i <= start + 1 and _date_line(text, n):
                 found["date"] = i
         keys = [_key(w) if TITLE_WORDS[0] <= len(w) <= TITLE_WORDS[1] else None for w in words]
-        return cls(lines, words, keys, decisions, free, start, standfirst, lo, _slug_words(url), found)
+        slug = _slug_words(url) if url else _name_words(document.source)
+        return cls(lines, words, keys, decisions, free, start, standfirst, lo, slug, found)
 
 
 def _body_start(
@@ -225,6 +228,17 @@ def _slug_words(url: str | None) -> set[str]:
         return set()
     path = url.split("//", 1)[-1].split("/", 1)[-1].split("?", 1)[0]
     return {w.lower() for w in WORD.findall(path) if not w.isdigit() and len(w) > 2 and w.lower() not in STOP_SLUG}
+
+
+def _name_words(source: str | None) -> set[str]:
+    """The words of a file's name, for a document with no URL: scrapers often name a page's file after
+    its URL's slug ("2024-09-18_olive-growers-drip-irrigation.txt"). Words with digits (ids, hashes)
+    are left out, and a name with fewer than `NAME_WORDS` words left ("page-1.txt") gives none."""
+    if not source:
+        return set()
+    name = source.replace("\\", "/").rsplit("/", 1)[-1].split(".", 1)[0].replace("_", " ")
+    words = {w for w in _slug_words("x/" + name) if not any(c.isdigit() for c in w)}
+    return words if len(words) >= NAME_WORDS else set()
 
 
 def _title(header: _Header, language: str | None) -> tuple[int, str] | None:

@@ -285,6 +285,24 @@ def test_a_sentence_case_headline_is_found_without_a_url(cleaner: Cleaner) -> No
     assert result.metadata.title == headline
 
 
+def test_a_file_named_after_its_slug_points_to_the_title(cleaner: Cleaner) -> None:
+    """No URL (a folder of scraped files): the file's name, often the URL's slug, stands in for it."""
+    from dataclasses import replace
+
+    from cleaner.ingest import make_document
+
+    headline = "Olive growers bet on drip irrigation to survive the drought"
+    standfirst = "The cooperative will invest 3.2 million euros in a network fed with recycled water"
+    doc = make_document(page(MENU, [headline, standfirst, "Lucia Fernandez", "18 September 2024"], PROSE))
+    named = replace(doc, source="scrape/2024-09-18_olive-growers-drip-irrigation.txt")
+    assert cleaner.clean(named).metadata.title == headline
+    for source in (None, "scrape/001_64afd957455d19e6.txt", "scrape/olive-1.txt"):  # no name, an id, one word
+        assert cleaner.clean(replace(doc, source=source)).metadata.title is None
+    # A URL, when there is one, is what counts.
+    other = replace(named, url="https://news.example.com/2024/09/council-budget-vote")
+    assert cleaner.clean(other).metadata.title is None
+
+
 def test_a_text_that_opens_with_its_headline_gives_the_title() -> None:
     """Scraped article text often starts with the headline, then a caption (a generic rule drops it), then the story."""
     cleaner = Cleaner()

@@ -73,12 +73,13 @@ def titled_pages(bench: Path) -> Iterator[TitledPage]:
 
 
 def corpus_pages(corpus: Path) -> Iterator[TitledPage]:
-    """Our corpus documents, with the title their `NAME.gold.json` gives; each also without its site file."""
+    """Our corpus documents (site from the folder, as `cleaner clean` takes it), with the title their
+    `NAME.gold.json` gives; each also without its site file."""
     for gold in sorted(corpus.rglob("*.gold.json")):
         title = json.loads(gold.read_text(encoding="utf-8"))["title"]
         source = gold.with_name(gold.name[: -len(".gold.json")] + ".txt")
         if title:
-            document = document_from_bytes(source.read_bytes(), source=str(source))
+            document = document_from_bytes(source.read_bytes(), source=str(source), site=source.parent.name)
             yield TitledPage("corpus", document, WORD.findall(title))
             yield TitledPage("corpus, generic rules", document, WORD.findall(title), site_rules=False)
 

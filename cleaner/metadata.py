@@ -64,7 +64,7 @@ LABEL_WORDS = 3
 TITLE_WEIGHTS: dict[str, float] = {
     "url_words": 5.31,  # share of the URL path's words the line holds (no URL: the file name's words)
     "repeated": 0.85,  # the page has another copy of it
-    "extended": 1.61,  # another line is it plus more words ("<headline> | Site name")
+    "extended": 1.60,  # another line is it plus more words ("<headline> | Site name")
     "opens_kept": 1.28,  # the first kept line of a title's length, close above the prose
     "above_header": 2.43,  # right above the byline or date
     "above_byline": 0.19,  # right above the byline
@@ -73,7 +73,7 @@ TITLE_WEIGHTS: dict[str, float] = {
     "headline_length": 2.48,  # 5 to 20 words
     "kept": -1.58,  # the scorer kept it (title-length lines kept near the top are mostly the body's)
     "boilerplate": -1.67,  # holds boilerplate words ("share", "subscribe", "comments", ...)
-    "opens_document": 3.76,  # the document's first line, kept; a dropped line (a caption) and the text below
+    "opens_document": 3.75,  # the document's first line, kept; a dropped line (a caption) and the text below
 }
 TITLE_BIAS = -1.99
 TITLE_BAR = 1.75

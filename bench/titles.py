@@ -60,7 +60,8 @@ class TitledPage:
 
 def titled_pages(bench: Path) -> Iterator[TitledPage]:
     for page in find_pages(bench):
-        first = next((line.strip() for line in page.gold_path.read_text(encoding="utf-8").splitlines() if line.strip()), "")
+        gold = page.gold_path.read_text(encoding="utf-8").splitlines()
+        first = next((line.strip() for line in gold if line.strip()), "")
         words = WORD.findall(first)
         if not 3 <= len(words) <= 25 or first.endswith(".") or DATE.search(first):
             continue
@@ -114,7 +115,10 @@ def measure(pages: list[TitledPage]) -> None:
     hows = list(variants(pages[0].document))
     print(f"{'':30}" + "".join(f"{how:>24}" for how in hows))
     print(f"{'dataset':<24}{'pages':>6}" + f"{'right':>8}{'wrong':>8}{'none':>8}" * len(hows))
-    for dataset in sorted({d for d, _, _ in counts}, key=lambda d: (d == "all" or d.startswith("corpus"), d.startswith("corpus"), d)):
+    def order(dataset: str) -> tuple[bool, bool, str]:  # the datasets, "all", then the corpus rows
+        return dataset == "all" or dataset.startswith("corpus"), dataset.startswith("corpus"), dataset
+
+    for dataset in sorted({d for d, _, _ in counts}, key=order):
         rows = [[counts[dataset, how, v] for v in VERDICTS] for how in hows]
         print(f"{dataset:<24}{sum(rows[0]):>6}" + "".join(f"{n:>8}" for row in rows for n in row))
 
@@ -158,7 +162,7 @@ def fit(pages: list[TitledPage]) -> None:
         return total, grad
 
     params = minimize(loss, np.zeros(len(FACTS) + 1), jac=True, method="L-BFGS-B").x
-    print(f"{len(pages)} pages, each with its URL and with neither URL nor file name; conditional logistic fit, L2 {L2}")
+    print(f"{len(pages)} pages, each with its URL and with neither URL nor file name; conditional logit, L2 {L2}")
     print("TITLE_WEIGHTS = {" + ", ".join(f'"{n}": {w:.2f}' for n, w in zip(FACTS, params[:-1])) + "}")
     print(f"TITLE_BIAS = {params[-1]:.2f}")
     best = None

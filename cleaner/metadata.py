@@ -56,7 +56,8 @@ WORDS_SEEN = 71
 LABEL_WORDS = 3
 #: The title score: what is known about a candidate line, with the weights fitted by
 #: `python bench/titles.py --fit` (a conditional logistic model on the bench pages whose gold opens
-#: with the headline, each page once with its URL and once without; BENCHMARKS.md). A candidate's
+#: with the headline, each page once with its URL and once with neither URL nor file name;
+#: BENCHMARKS.md). A candidate's
 #: logit is TITLE_BIAS plus the weights of its facts (`url_words` is a share, the others 0 or 1);
 #: the best candidate is the title when its logit reaches TITLE_BAR. The fit also takes our corpus's
 #: titles (`NAME.gold.json`): the bench's whole-page texts never open with the headline, which
@@ -90,7 +91,9 @@ TITLE_WORDS = (3, 25)
 #: "By" or its equivalent, then a name, in any case (scraped bylines are often lower case: "By binaj
 #: guruacharya, associated press", "By the CNN Wire Staff"). Not "de": it opens Dutch, Spanish and
 #: Portuguese headlines ("De Blasio fills three top posts" was taken for a byline).
-BYLINE = regex.compile(r"^\s*(?:by|written by|words by|von|par|por|di|door|автор|автори|авторы)\s+\p{L}", regex.IGNORECASE)
+BYLINE = regex.compile(
+    r"^\s*(?:by|written by|words by|von|par|por|di|door|автор|автори|авторы)\s+\p{L}", regex.IGNORECASE
+)
 SENTENCE_END = regex.compile(r"[.;,][\"'”’»)\]]*\s*$")
 PROSE_END = regex.compile(r"[.!?…:][\"'”’»)\]]*\s*$")
 STOP_SLUG = frozenset(["www", "html", "htm", "php", "aspx", "index", "news", "article", "story", "com", "co", "uk", "org", "net"])
@@ -115,7 +118,7 @@ def find_metadata(
     if header is None:
         return FoundMetadata(decisions)
     lines, words, free, found = header.lines, header.words, header.free, dict(header.found)
-    title, why = _title(header, language) or (None, "")
+    title, title_why = _title(header, language) or (None, "")
     if title is not None:
         found["title"] = title
         stand = _standfirst(words, decisions, free, title, found, header.start)
@@ -130,7 +133,7 @@ def find_metadata(
         marked[label] = replace(decisions[label], keep=False, reasons=(why, *decisions[label].reasons))
     for name, i in found.items():
         if free[i]:
-            marked[i] = _as_metadata(decisions[i], name, why if name == "title" else "")
+            marked[i] = _as_metadata(decisions[i], name, title_why if name == "title" else "")
     if title is not None:
         keys = header.keys
         for i, key in enumerate(keys):
@@ -160,7 +163,7 @@ class _Header:
     start: int  #: the body's first line
     standfirst: int | None  #: a prose line above the byline or date above `start`
     lo: int  #: the first line searched
-    slug: set[str]  #: the URL path's words
+    slug: set[str]  #: the URL path's words (no URL: the file name's, `_name_words`)
     found: dict[str, int]  #: "byline" and "date", when found
 
     @classmethod

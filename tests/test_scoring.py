@@ -281,7 +281,8 @@ def test_a_sentence_case_headline_is_found_without_a_url(cleaner: Cleaner) -> No
     result = cleaner.clean_text(page(header, ["Listen to this article"], PROSE))
     assert result.metadata.title == headline
     # The page's <title> line, the headline plus the site's name, marks the headline too.
-    result = cleaner.clean_text(page([f"{headline} | The Harbour Gazette"], MENU, [headline], ["Photo: Jane Smith"], PROSE))
+    with_site = f"{headline} | The Harbour Gazette"
+    result = cleaner.clean_text(page([with_site], MENU, [headline], ["Photo: Jane Smith"], PROSE))
     assert result.metadata.title == headline
 
 
@@ -381,6 +382,9 @@ def test_a_kicker_above_the_title_goes_with_it() -> None:
     found = find_metadata(doc, decisions, url="https://news.example.com/2024/bridge-rebuilt-floods")
     assert found.title == "Bridge to be rebuilt after the floods"
     assert found.decisions[1].reason.id == "dropped:section-label" and not found.decisions[1].keep
+    # The title's reason names the facts behind it.
+    assert found.decisions[2].reason.detail.startswith("title: kept as metadata, not in the body (title score ")
+    assert "above_header +" in found.decisions[2].reason.detail
     assert [d.keep for d in found.decisions[5:]] == [True] * len(PROSE)
     # A short line that ends like a sentence is not a label.
     lines[1] = "It works."

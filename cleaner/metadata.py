@@ -88,11 +88,13 @@ DATE_WORDS = 12
 #: A title has this many words (so only lines of this length can be copies of it).
 TITLE_WORDS = (3, 25)
 
-#: "By" or its equivalent, then a name, in any case (scraped bylines are often lower case: "By binaj
-#: guruacharya, associated press", "By the CNN Wire Staff"). Not "de": it opens Dutch, Spanish and
-#: Portuguese headlines ("De Blasio fills three top posts" was taken for a byline).
+#: "By" or its equivalent, then a name. After "by" the name may be in any case (scraped bylines are
+#: often lower case: "By binaj guruacharya, associated press", "By the CNN Wire Staff"); after the
+#: other languages' words it is capitalised, since they also open headlines: "Von der Leyen ...",
+#: "Door de storm ...". Not "de" at all: it opens Dutch, Spanish and Portuguese headlines ("De Blasio
+#: fills three top posts" was taken for a byline).
 BYLINE = regex.compile(
-    r"^\s*(?:by|written by|words by|von|par|por|di|door|автор|автори|авторы)\s+\p{L}", regex.IGNORECASE
+    r"^\s*(?:(?i:by|written by|words by)\s+\p{L}|(?i:von|par|por|di|door|автор|автори|авторы)\s+\p{Lu})"
 )
 SENTENCE_END = regex.compile(r"[.;,][\"'”’»)\]]*\s*$")
 PROSE_END = regex.compile(r"[.!?…:][\"'”’»)\]]*\s*$")

@@ -246,12 +246,18 @@ def test_dates_in_the_generic_rules_languages(stamp: str) -> None:
     assert result.metadata.date == stamp and result.metadata.title != stamp
 
 
-def test_a_headline_opening_with_de_is_no_byline(cleaner: Cleaner) -> None:
-    """'de' opens Dutch, Spanish and Portuguese headlines and names; scraped bylines may be lower case."""
+def test_headlines_opening_with_de_von_or_door_are_no_bylines(cleaner: Cleaner) -> None:
+    """"de", "von", "door" open headlines and names too; scraped English bylines may be lower case."""
     headline = "De Blasio Fills Three Top Posts, But Not Top Cop"
     result = cleaner.clean_text(page(MENU, [headline], ["By the Associated Press"], ["12 March 2024"], PROSE))
     assert result.metadata.byline == "By the Associated Press"
     assert result.metadata.title == headline
+    from cleaner.metadata import BYLINE
+
+    for byline in ("By binaj guruacharya, associated press", "Von Katrin Mewes", "door Sanne Verhoeven", "di Giulia"):
+        assert BYLINE.match(byline), byline
+    for headline in ("Von der Leyen kündigt neue Regeln an", "Door de storm vallen bomen om"):
+        assert not BYLINE.match(headline), headline
 
 
 def test_a_date_line_with_two_stamps_is_the_date(cleaner: Cleaner) -> None:

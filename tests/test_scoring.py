@@ -247,7 +247,7 @@ def test_dates_in_the_generic_rules_languages(stamp: str) -> None:
 
 
 def test_headlines_opening_with_de_von_or_door_are_no_bylines(cleaner: Cleaner) -> None:
-    """"de", "von", "door" open headlines and names too; scraped English bylines may be lower case."""
+    """'de', 'von' and 'door' open headlines and names too; scraped English bylines may be lower case."""
     headline = "De Blasio Fills Three Top Posts, But Not Top Cop"
     result = cleaner.clean_text(page(MENU, [headline], ["By the Associated Press"], ["12 March 2024"], PROSE))
     assert result.metadata.byline == "By the Associated Press"

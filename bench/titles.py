@@ -104,6 +104,11 @@ def variants(document: Document) -> dict[str, Document]:
     }
 
 
+def row_order(dataset: str) -> tuple[bool, bool, str]:
+    """The bench's datasets, then "all", then the corpus rows."""
+    return dataset == "all" or dataset.startswith("corpus"), dataset.startswith("corpus"), dataset
+
+
 def measure(pages: list[TitledPage]) -> None:
     by_rules = cleaners()
     counts: Counter[tuple[str, str, str]] = Counter()
@@ -115,10 +120,7 @@ def measure(pages: list[TitledPage]) -> None:
     hows = list(variants(pages[0].document))
     print(f"{'':30}" + "".join(f"{how:>24}" for how in hows))
     print(f"{'dataset':<24}{'pages':>6}" + f"{'right':>8}{'wrong':>8}{'none':>8}" * len(hows))
-    def order(dataset: str) -> tuple[bool, bool, str]:  # the datasets, "all", then the corpus rows
-        return dataset == "all" or dataset.startswith("corpus"), dataset.startswith("corpus"), dataset
-
-    for dataset in sorted({d for d, _, _ in counts}, key=order):
+    for dataset in sorted({d for d, _, _ in counts}, key=row_order):
         rows = [[counts[dataset, how, v] for v in VERDICTS] for how in hows]
         print(f"{dataset:<24}{sum(rows[0]):>6}" + "".join(f"{n:>8}" for row in rows for n in row))
 

@@ -116,7 +116,7 @@ def find_metadata(
     document: Document, decisions: tuple[Decision, ...], url: str | None = None, language: str | None = None
 ) -> FoundMetadata:
     """The recognised fields, and the decisions with their lines out of the body (`language`: ISO code)."""
-    header = _Header.survey(document, decisions, url or document.url)
+    header = _Header.survey(document, decisions, url)
     if header is None:
         return FoundMetadata(decisions)
     lines, words, free, found = header.lines, header.words, header.free, dict(header.found)
@@ -149,7 +149,7 @@ def title_candidates(
     document: Document, decisions: tuple[Decision, ...], url: str | None = None, language: str | None = None
 ) -> list[tuple[int, dict[str, float]]]:
     """The lines that could be the title, each with its facts (what `bench/titles.py --fit` learns from)."""
-    header = _Header.survey(document, decisions, url or document.url)
+    header = _Header.survey(document, decisions, url)
     return [] if header is None else list(_title_facts(header, language))
 
 
@@ -170,6 +170,7 @@ class _Header:
 
     @classmethod
     def survey(cls, document: Document, decisions: tuple[Decision, ...], url: str | None) -> _Header | None:
+        """`url`: the page's, when the caller knows it better than `document.url`."""
         lines = document.lines
         words = [[m.group() for m in islice(WORD.finditer(line.text), WORDS_SEEN)] for line in lines]
         start, standfirst = _body_start(decisions, lines, words)
@@ -192,6 +193,7 @@ class _Header:
             elif "date" not in found and i <= start + 1 and _date_line(text, n):
                 found["date"] = i
         keys = [_key(w) if TITLE_WORDS[0] <= len(w) <= TITLE_WORDS[1] else None for w in words]
+        url = url or document.url
         slug = _slug_words(url) if url else _name_words(document.source)
         return cls(lines, words, keys, decisions, free, start, standfirst, lo, slug, found)
 
@@ -273,13 +275,13 @@ def _title_facts(header: _Header, language: str | None) -> Iterator[tuple[int, d
     )
     matcher = boilerplate_matcher(language)
     first_line = next((i for i, x in enumerate(words) if x), None)
-    every_line = ""  # every line's words, lower-cased, one line each: made when first needed
+    every_line = ""  # every line's key (`_key`), one a line: made when first needed
     for i in range(header.lo, min(start + 1, len(lines))):
         key, w, text = keys[i], words[i], lines[i].text.strip()
         if i in taken or not header.free[i] or key is None or _unlike_title(text):
             continue
         if not every_line:
-            every_line = "\n" + "\n".join(" ".join(x).lower() for x in words) + "\n"
+            every_line = "\n" + "\n".join(map(_key, words)) + "\n"
         below = i + 1
         yield i, {
             "url_words": len({x.lower() for x in w} & header.slug) / len(header.slug) if header.slug else 0.0,

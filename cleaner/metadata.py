@@ -328,12 +328,18 @@ def _kept_between(decisions: Sequence[Decision], first: int, start: int) -> int:
 
 
 def _standfirst(words, decisions, free, title, found, start) -> int | None:  # type: ignore[no-untyped-def]
-    """The line right after the title, when a byline or date follows it before the body."""
+    """The line right after the title, when a byline or date follows it before the body.
+
+    A short post may be all standfirst: with no kept line after the byline or date,
+    the line is the body.
+    """
     after = [i for name, i in found.items() if name in ("byline", "date") and i > title]
     candidate = title + 1
     if not after or candidate >= min(after) or candidate >= len(words) or not free[candidate]:
         return None
     if not 10 <= len(words[candidate]) <= 70 or not decisions[candidate].keep:
+        return None
+    if not any(d.keep for d in decisions[max(after) + 1 :]):
         return None
     return candidate
 

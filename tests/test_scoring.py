@@ -206,6 +206,17 @@ def test_the_comment_zone_opens_at_the_first_of_two_headers_after_article_text()
     assert not any(comment_zone(page(PROSE, COMMENTS[1:2], PROSE)))
 
 
+def test_a_ranked_list_with_scores_and_years_opens_no_comment_zone() -> None:
+    """'55.40 points (2003)' is a score and a year, not a comment's time and date."""
+    ranking = [
+        "1. Clinton Portis, RB, Denver Broncos — 55.40 fantasy points (2003)",
+        PROSE[0],
+        "2. Shaun Alexander, RB, Seattle Seahawks – 53.10 fantasy points (2002)",
+        PROSE[1],
+    ]
+    assert not any(comment_zone(page(PROSE, ranking)))
+
+
 def test_scorer_sees_the_text_the_rules_leave(cleaner: Cleaner) -> None:
     """Lines a rule dropped are taken out before scoring: the last article line is not judged by the footer."""
     from cleaner.decide import judge
@@ -437,6 +448,17 @@ def test_a_standfirst_above_the_byline_is_not_the_body(cleaner: Cleaner) -> None
     assert result.metadata.standfirst == standfirst
     assert result.metadata.date == "12 March 2024"
     assert result.text == "\n".join(PROSE) + "\n"
+
+
+def test_a_post_that_is_all_standfirst_keeps_it_as_the_body(cleaner: Cleaner) -> None:
+    """With nothing kept below the byline and date, the line above them is the post, not its summary."""
+    post = "This four-part series follows combat photographers as they cover conflicts in Libya, Brazil and Mexico."
+    text = page(MENU, ["New documentary follows conflict photographers"], [post], ["By Jane Smith"],
+                ["12 March 2024"], FOOTER)
+    result = cleaner.clean_text(text, url="https://news.example.com/2024/03/documentary-follows-conflict-photographers")
+    assert result.metadata.title == "New documentary follows conflict photographers"
+    assert result.metadata.standfirst is None
+    assert result.text == post + "\n"
 
 
 def test_only_a_wrapped_text_has_a_wrap_width() -> None:

@@ -17,13 +17,15 @@ first of them on is usually readers' comments, not the article.
 0.0
 >>> comment_header("Updated 12 March 2024, 10:45")
 0.0
+>>> comment_header("1. Clinton Portis, RB, Denver Broncos — 55.40 fantasy points (2003)")  # a score, not a time
+0.0
 """
 
 from __future__ import annotations
 
 import regex
 
-from cleaner.scoring.tokens import DATE, TIME, WORD
+from cleaner.scoring.tokens import DATE, WORD
 
 #: A header is short: longer lines are prose even when they carry a date and a time.
 MAX_WORDS = 16
@@ -45,6 +47,8 @@ HEADER = regex.compile(
     r"|^\s*(?:posted by:?|by)\s+\S.{0,39}?\s+(?:at|on)\s+.{0,30}\d",
     regex.IGNORECASE,
 )
+#: A time of day: hours 0-23 and minutes 00-59, or an hour with am/pm ("55.40 points" is a score, not a time).
+CLOCK = regex.compile(r"(?<![\d.,])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d.,]\d)|\b\d{1,2}\s*(?i:am|pm)\b")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _DIGIT = regex.compile(r"\d")
 _STAMP = regex.compile(r"(?i)\b(?:updated|published|modified|aktualisiert|actualizado|mis à jour)\b")
@@ -61,7 +65,7 @@ def comment_header(text: str, words: list[str] | None = None) -> float:
         return 0.0
     if HEADER.search(text):
         return 1.0
-    if not _DIGIT.search(text) or not TIME.search(text):  # no time of day (most lines: one cheap test)
+    if not _DIGIT.search(text) or not CLOCK.search(text):  # no time of day (most lines: one cheap test)
         return 0.0
     if _SENTENCE_END.search(text) or _STAMP.search(text):  # a dated sentence or an update stamp, not a header
         return 0.0

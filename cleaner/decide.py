@@ -139,8 +139,7 @@ def decide(
         scored.features.words,
         feature_blocks(document),
         model.region_threshold,
-        scored.features.punctuated,
-        scored.features.comment_headers,
+        scored.features.vectors,
     )
     stage = model.context
     names = Contributions.names(model)

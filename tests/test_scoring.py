@@ -193,8 +193,7 @@ def comment_zone(text: str) -> list[float]:
         features.words,
         [line.block for line in doc.lines],
         model.region_threshold,
-        features.punctuated,
-        features.comment_headers,
+        features.vectors,
     )
     return [v[CONTEXT_FEATURES.index("comment_zone")] for v in vectors]
 

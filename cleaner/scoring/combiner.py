@@ -30,6 +30,7 @@ from operator import mul, sub
 
 from cleaner.config import digest
 from cleaner.model import Document
+from cleaner.scoring.context import CONTEXT_FEATURES
 from cleaner.scoring.features import FEATURES, DocumentFeatures, LineMemo, document_features
 
 MODEL_FILE = "scoring.json"
@@ -102,11 +103,12 @@ class ScoringModel:
     @classmethod
     def from_json(cls, data: dict[str, object]) -> ScoringModel:
         line = LinearStage.from_json(data["line"])  # type: ignore[arg-type]
-        if line.names != FEATURES:
-            raise ValueError("scoring model features do not match cleaner.scoring.features.FEATURES: re-run bench/train.py")
+        context = LinearStage.from_json(data["context"])  # type: ignore[arg-type]
+        if line.names != FEATURES or context.names != CONTEXT_FEATURES:
+            raise ValueError("scoring model features do not match cleaner.scoring's FEATURES: re-run bench/train.py")
         return cls(
             line=line,
-            context=LinearStage.from_json(data["context"]),  # type: ignore[arg-type]
+            context=context,
             thresholds={k: float(v) for k, v in data["thresholds"].items()},  # type: ignore[attr-defined]
             region_threshold=float(data["region_threshold"]),  # type: ignore[arg-type]
             digest=digest(data),

@@ -25,6 +25,8 @@ from array import array
 from collections.abc import Sequence
 from itertools import accumulate
 
+from cleaner.scoring.features import FEATURES
+
 CONTEXT_FEATURES: tuple[str, ...] = (
     "line", "prev1", "next1", "prev2", "next2", "near", "wide", "block",
     "in_region", "before_region", "after_region", "region_gap", "short_run", "log_words", "region_share",
@@ -53,6 +55,9 @@ SHORT_WORDS = 6
 COMMENT_ZONE = 2
 #: Words of article-like text (stage-1 probability above the region threshold) a comment header must follow.
 COMMENT_AFTER_WORDS = 40
+#: Where `context_vectors` reads a line's sentence ending and comment header in its stage-1 vector.
+_FINAL_PUNCT = FEATURES.index("final_punct")
+_COMMENT_HEADER = FEATURES.index("comment_header")
 
 
 def main_region(probabilities: Sequence[float], words: Sequence[int], threshold: float) -> tuple[int, int]:
@@ -114,23 +119,27 @@ def context_vectors(
     words: Sequence[int],
     blocks: Sequence[int],
     region_threshold: float,
-    punctuated: Sequence[bool] | None = None,
-    comment_headers: Sequence[bool] | None = None,
+    lines: Sequence[Sequence[float]] | None = None,
 ) -> list[array[float]]:
     """Stage-2 feature vectors (in `CONTEXT_FEATURES` order) for every line.
 
-    `punctuated[i]`: line i ends like a sentence (runs of lines that do not, such as
-    menus and lists of headlines, are a feature); all True when not given.
-    `comment_headers[i]`: line i reads like a comment's attribution line ("NAME says:",
-    "Reply", "12 Responses"); of those that follow some article-like text, the number
-    above a line is a feature, and when there are `COMMENT_ZONE` or more, the lines
-    from the first of them on are in the comment zone (one alone is often a byline
-    or a dated note); none when not given.
+    `lines`: the stage-1 feature vectors (`cleaner.scoring.features.FEATURES` order),
+    from which two facts are read:
+    - whether a line ends like a sentence (`final_punct`): runs of lines that do not,
+      such as menus and lists of headlines, are a feature;
+    - whether it reads like a comment's attribution line ("NAME says:", "Reply", "12
+      Responses"; `comment_header`): of those that follow some article-like text, the
+      number above a line is a feature, and when there are `COMMENT_ZONE` or more, the
+      lines from the first of them on are in the comment zone (one alone is often a
+      byline or a dated note).
+    Without `lines`: every line punctuated, no headers.
     """
     n = len(logits)
     if not n:
         return []
-    headline_runs = _runs([not p for p in punctuated] if punctuated is not None else [False] * n)
+    punctuated = [v[_FINAL_PUNCT] > 0 for v in lines] if lines is not None else [True] * n
+    comment_headers = [v[_COMMENT_HEADER] > 0 for v in lines] if lines is not None else [False] * n
+    headline_runs = _runs([not p for p in punctuated])
     probabilities = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) for z in logits]
     first, last = main_region(probabilities, words, region_threshold)
     weights = [math.sqrt(w + 1) for w in words]
@@ -143,7 +152,7 @@ def context_vectors(
         block_sum[b] = block_sum.get(b, 0.0) + z * w
         block_weight[b] = block_weight.get(b, 0.0) + w
     runs = _runs([w <= SHORT_WORDS for w in words])
-    headers = _comment_headers_after_text(comment_headers or [False] * n, probabilities, words, region_threshold, first)
+    headers = _comment_headers_after_text(comment_headers, probabilities, words, region_threshold, first)
     above = _counts_above(headers)
     zone_start = headers.index(True) if sum(headers) >= COMMENT_ZONE else n
     vectors: list[array[float]] = []

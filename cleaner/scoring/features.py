@@ -58,21 +58,6 @@ class DocumentFeatures:
     vectors: tuple[array[float], ...]  #: compact: 8 bytes a feature
     words: tuple[int, ...]
 
-    @property
-    def punctuated(self) -> list[bool]:
-        """Whether each line ends like a sentence (the `final_punct` feature)."""
-        return self._flags("final_punct")
-
-    @property
-    def comment_headers(self) -> list[bool]:
-        """Whether each line reads like the attribution line of a reader's comment (`comment_header`)."""
-        return self._flags("comment_header")
-
-    def _flags(self, feature: str) -> list[bool]:
-        """Whether each line's `feature` is positive."""
-        column = FEATURES.index(feature)
-        return [vector[column] > 0 for vector in self.vectors]
-
 
 #: Where the layout features sit in a vector (the only ones that depend on the rest of the document).
 LAYOUT = slice(FEATURES.index(layout.NAMES[0]), FEATURES.index(layout.NAMES[-1]) + 1)

@@ -175,12 +175,15 @@ def fit_model(samples: list[Sample], args: argparse.Namespace, inner_folds: int)
     return ScoringModel(line=line, context=context, region_threshold=args.region, digest="training")
 
 
-def clean_all(samples: list[Sample], model: ScoringModel) -> dict[str, list[tuple[bool, float]]]:
+def clean_all(
+    samples: list[Sample], model: ScoringModel, titles: dict[str, int | None]
+) -> dict[str, list[tuple[bool, float]]]:
     """Each page's final decisions from the real pipeline, rules off: (forced out, score).
 
     Lines the pipeline drops whatever their score (metadata, a repeated copy) are
-    forced out; the rest are kept when their score reaches a mode's threshold. The
-    recognised title's line is at `titles[page name]`, for the `--keep-title` row.
+    forced out; the rest are kept when their score reaches a mode's threshold. Each
+    page's recognised title line goes into `titles` (None when there is none), for the
+    `--keep-title` row.
     """
     cleaner = Cleaner(Config(use_rules=False), model=model)
     out = {}
@@ -191,20 +194,15 @@ def clean_all(samples: list[Sample], model: ScoringModel) -> dict[str, list[tupl
     return out
 
 
-#: Page name -> the line of its recognised title (None when there is none), filled by `clean_all`.
-titles: dict[str, int | None] = {}
-
-
 def _forced_out(reason_id: str) -> bool:
     return reason_id.startswith("metadata") or reason_id == "dropped:repeat"
 
 
-def render_at(sample: Sample, decisions: list[tuple[bool, float]], threshold: float, keep_title: bool = False) -> str:
+def render_at(sample: Sample, decisions: list[tuple[bool, float]], threshold: float, title: int | None = None) -> str:
     """The page's output at `threshold`, with the pipeline's fallback when no line reaches it (`decide._best_available`).
 
-    `keep_title`: the recognised title first, as `--keep-title` puts it.
+    `title`: the line of the recognised title, put first as `--keep-title` puts it.
     """
-    title = titles.get(sample.page.name) if keep_title else None
     head = [sample.document.lines[title].text] if title is not None else []
     bar: float | None = threshold
     if not any(not forced_out and score >= threshold for forced_out, score in decisions):
@@ -219,11 +217,14 @@ def render_at(sample: Sample, decisions: list[tuple[bool, float]], threshold: fl
 
 
 def table_at(
-    samples: list[Sample], outputs: dict[str, list[tuple[bool, float]]], threshold: float, keep_title: bool = False
+    samples: list[Sample], outputs: dict[str, list[tuple[bool, float]]], threshold: float,
+    titles: dict[str, int | None] | None = None,
 ) -> dict[str, Scores]:
+    """Scores per dataset at `threshold`; with `titles`, each page's recognised title first."""
     table: dict[str, Scores] = {}
     for s in samples:
-        table.setdefault(s.page.dataset, Scores()).add(s.gold, render_at(s, outputs[s.page.name], threshold, keep_title))
+        title = titles.get(s.page.name) if titles is not None else None
+        table.setdefault(s.page.dataset, Scores()).add(s.gold, render_at(s, outputs[s.page.name], threshold, title))
     return table
 
 
@@ -296,9 +297,10 @@ def main() -> None:
 
     groups = [s.page.site or s.page.name for s in samples]
     outputs: dict[str, list[tuple[bool, float]]] = {}
+    titles: dict[str, int | None] = {}
     for fold, (train, test) in enumerate(GroupKFold(n_splits=args.folds).split(samples, groups=groups)):
         model = fit_model(with_crops([samples[i] for i in train], crops), args, inner_folds=args.folds - 1)
-        outputs.update(clean_all([samples[i] for i in test], model))
+        outputs.update(clean_all([samples[i] for i in test], model, titles))
         print(f"fold {fold + 1}/{args.folds}: {len(train)} pages fitted, {len(test)} held out "
               f"({len(set(groups[i] for i in test))} sites)  [{time.time() - started:.0f} s]")
 
@@ -309,7 +311,7 @@ def main() -> None:
     print(f"\ncross-validated by site ({args.folds} folds), mode balanced (threshold {chosen['balanced']}), rules off:")
     print("\n".join(cv_rows))
     print("\nthe same with the recognised title first (--keep-title; most gold files hold the headline):")
-    print("\n".join(format_rows(table_at(samples, outputs, chosen["balanced"], keep_title=True))))
+    print("\n".join(format_rows(table_at(samples, outputs, chosen["balanced"], titles))))
     print("\nmodes (cross-validated; threshold chosen on the held-out outputs: best mean F0.5 / F1 / F2):")
     for mode in ("precision", "balanced", "recall"):
         print(f" {mode} (threshold {chosen[mode]}):")

@@ -282,12 +282,12 @@ def _title_facts(header: _Header, language: str | None) -> Iterator[tuple[int, d
             continue
         if not every_line:
             every_line = "\n" + "\n".join(map(_key, words)) + "\n"
-        below = i + 1
+        below, opening = i + 1, opens_kept and i == first_kept
         yield i, {
             "url_words": len({x.lower() for x in w} & header.slug) / len(header.slug) if header.slug else 0.0,
             "repeated": float(copies[key] > 1),
             "extended": float(f"\n{key} " in every_line or f" {key}\n" in every_line),
-            "opens_kept": float(opens_kept and i == first_kept),
+            "opens_kept": float(opening),
             "above_header": float(below in taken),
             "above_byline": float(below == byline),
             "above_standfirst": float(below == header.standfirst),
@@ -297,9 +297,7 @@ def _title_facts(header: _Header, language: str | None) -> Iterator[tuple[int, d
             "headline_length": float(HEADLINE_WORDS[0] <= len(w) <= HEADLINE_WORDS[1]),
             "kept": float(decisions[i].keep),
             "boilerplate": float(boilerplate_share(text, matcher) > 0),
-            "opens_document": float(
-                i == first_line and opens_kept and i == first_kept and below < len(lines) and not decisions[below].keep
-            ),
+            "opens_document": float(opening and i == first_line and below < len(lines) and not decisions[below].keep),
         }
 
 

@@ -23,6 +23,7 @@ import pytest
 
 from cleaner import Cleaner, Config
 from cleaner.evaluate import line_labels
+from cleaner.model import CleanResult
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SEED_SITES = {
@@ -62,12 +63,18 @@ def corpus_cases() -> list[Path]:
     return sorted(p for p in CORPUS.rglob("*.txt") if not p.name.endswith((".gold.txt", ".clean.txt")))
 
 
-def gold_of(source: Path) -> str:
-    return source.with_name(source.name[: -len(".txt")] + ".gold.txt").read_text(encoding="utf-8")
+def gold_of(source: Path, suffix: str = ".gold.txt") -> str:
+    """The text of the source's gold file: its clean text, or with ".gold.json" its metadata."""
+    return source.with_name(source.name[: -len(".txt")] + suffix).read_text(encoding="utf-8")
+
+
+def clean_source(cleaner: Cleaner, source: Path) -> CleanResult:
+    """A corpus file cleaned as `cleaner clean` cleans it (the site from its folder)."""
+    return cleaner.clean_bytes(source.read_bytes(), source=str(source), site=source.parent.name)
 
 
 def clean_file(cleaner: Cleaner, source: Path) -> str:
-    return cleaner.clean_bytes(source.read_bytes(), source=str(source), site=source.parent.name).text
+    return clean_source(cleaner, source).text
 
 
 @pytest.fixture(scope="module")
@@ -130,9 +137,8 @@ def metadata_cases() -> list[tuple[Path, str]]:
     ],
 )
 def test_metadata_equals_gold(with_rules: Cleaner, source: Path, field: str) -> None:
-    gold = json.loads(source.with_name(source.name[: -len(".txt")] + ".gold.json").read_text(encoding="utf-8"))
-    metadata = with_rules.clean_bytes(source.read_bytes(), source=str(source), site=source.parent.name).metadata
-    assert getattr(metadata, field) == gold[field]
+    gold = json.loads(gold_of(source, ".gold.json"))
+    assert getattr(clean_source(with_rules, source).metadata, field) == gold[field]
 
 
 def seed_line_labels(without_rules: Cleaner) -> list[tuple[bool, bool]]:

@@ -282,6 +282,8 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="measure only; leave the shipped model alone")
     parser.add_argument("--oof", type=Path, help="write each page's held-out decisions here (JSONL, for diagnosis)")
     args = parser.parse_args()
+    if args.folds < 2:
+        parser.error("--folds must be at least 2")
 
     started = time.time()
     samples = load_samples(args.bench, args.limit, args.weighting)
@@ -299,7 +301,8 @@ def main() -> None:
     outputs: dict[str, list[tuple[bool, float]]] = {}
     titles: dict[str, int | None] = {}
     for fold, (train, test) in enumerate(GroupKFold(n_splits=args.folds).split(samples, groups=groups)):
-        model = fit_model(with_crops([samples[i] for i in train], crops), args, inner_folds=args.folds - 1)
+        # The inner folds (stage 2's stacking) split the training sites; two at least, so `--folds 2` works too.
+        model = fit_model(with_crops([samples[i] for i in train], crops), args, inner_folds=max(2, args.folds - 1))
         outputs.update(clean_all([samples[i] for i in test], model, titles))
         print(f"fold {fold + 1}/{args.folds}: {len(train)} pages fitted, {len(test)} held out "
               f"({len(set(groups[i] for i in test))} sites)  [{time.time() - started:.0f} s]")

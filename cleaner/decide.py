@@ -24,7 +24,7 @@ from cleaner.model import Decision, Document, Reason
 from cleaner.rules import RuleVerdict
 from cleaner.scoring import ScoredDocument, ScoringModel, score_document
 from cleaner.scoring.context import CONTEXT_FEATURES, RULE_DROP_LOGIT, RULE_KEEP_LOGIT, context_vectors
-from cleaner.scoring.features import LineMemo
+from cleaner.scoring.features import FEATURES, LineMemo
 from cleaner.scoring.layout import feature_blocks
 from cleaner.wrapping import paragraphs, pieces
 
@@ -34,6 +34,15 @@ FALLBACK_SHARE = 0.7
 FALLBACK_FLOOR = 0.05
 #: `_drop_repeats`: a kept line of at least this many words that repeats an earlier kept line goes.
 REPEAT_MIN_WORDS = 8
+#: `_drop_labelled_lists`: a list label has at most this many words; at most `LIST_ITEMS` list lines of at
+#: most `LIST_ITEM_WORDS` words each follow it (a longer line is prose, however it ends).
+LIST_LABEL_WORDS = 8
+LIST_ITEMS = 12
+LIST_ITEM_WORDS = 20
+#: Where `_drop_labelled_lists` reads a line's boilerplate vocabulary and sentence ending in its stage-1 vector.
+_BOILERPLATE = FEATURES.index("boilerplate_any")
+_FINAL_PUNCT = FEATURES.index("final_punct")
+_TEASER = FEATURES.index("teaser")
 #: Context features whose push names the reason of a context decision.
 _CONTEXT_REASONS = {
     "in_region": "main-body",
@@ -170,7 +179,41 @@ def decide(
                 contributions=contributions,
             )
         )
-    return _drop_repeats(document, _best_available(decisions))
+    return _drop_repeats(document, _best_available(_drop_labelled_lists(document, scored, decisions)))
+
+
+def _drop_labelled_lists(document: Document, scored: ScoredDocument, decisions: list[Decision]) -> list[Decision]:
+    """Drop a list of other pages' headlines under a boilerplate label ("Read more on the war:", "Related:").
+
+    A label is a short line with boilerplate vocabulary that ends in ":"; the list is
+    the headline-length lines right after it that do not end like a sentence (or end
+    in "..."), up to `LIST_ITEMS`. The label goes with its list, not alone. On the bench 97% of the
+    words of such lists are not article text, and a headline list inside an article
+    can look like prose to the line features (a topic's words, its length).
+    Lines a rule decided are left alone.
+    """
+    vectors, words = scored.features.vectors, scored.features.words
+    out = list(decisions)
+    for i, line in enumerate(document.lines):
+        if not (0 < words[i] <= LIST_LABEL_WORDS and vectors[i][_BOILERPLATE] > 0 and line.text.rstrip().endswith(":")):
+            continue
+        items: list[int] = []
+        for j in range(i + 1, len(document.lines)):
+            if not words[j]:
+                continue
+            ends = vectors[j][_FINAL_PUNCT] > 0 and not vectors[j][_TEASER]
+            if len(items) == LIST_ITEMS or ends or words[j] > LIST_ITEM_WORDS:
+                break
+            items.append(j)
+        if not items:
+            continue
+        label = document.lines[i].text.strip()
+        why = Reason("context", "dropped:link-list", MODEL_SOURCE, f"a list under the label {label!r}")
+        for k in (i, *items):
+            d = out[k]
+            if d.keep and d.reason.kind in ("score", "context"):
+                out[k] = replace(d, keep=False, reasons=(why, *d.reasons))
+    return out
 
 
 def _drop_repeats(document: Document, decisions: tuple[Decision, ...]) -> tuple[Decision, ...]:

@@ -163,6 +163,28 @@ def test_a_second_copy_of_the_article_goes(cleaner: Cleaner) -> None:
     assert twice.text.count("He added:") == 2
 
 
+def test_a_list_of_headlines_under_a_boilerplate_label_goes_inside_the_article(cleaner: Cleaner) -> None:
+    # Headlines long enough to pass for prose, one a paragraph, between two paragraphs of the article.
+    label = "Read more on the bridge works:"
+    headlines = [
+        "Residents of the east bank fear months of detours while the old crossing is taken down",
+        "Regional government sets aside money for three more bridges in next year's budget plan",
+        "Why the floods of last winter cut the town in two and what engineers say about it now",
+    ]
+    result = cleaner.clean_text(page(MENU, PROSE[:2], [label], *[[h] for h in headlines], PROSE[2:], FOOTER))
+    assert result.text.split() == " ".join(PROSE).split()
+    dropped = [d for d in result.decisions if d.reason.id == "dropped:link-list"]
+    assert dropped and dropped[0].reason.detail == f"a list under the label {label!r}"
+    # A label without boilerplate words, or a line too long for a headline under one, is left to the scores.
+    def listed(*parts: list[str]) -> list[str]:
+        decisions = cleaner.clean_text(page(*parts)).decisions
+        return [d.reason.id for d in decisions if d.reason.id == "dropped:link-list"]
+
+    colon = "The mayor's office listed three reasons for the decision:"
+    assert not listed(MENU, PROSE[:2] + [colon, "Costs shared with the region", "A footbridge first"] + PROSE[2:])
+    assert not listed(MENU, PROSE[:2], ["Related coverage:"], [PROSE[2].rstrip(".")], PROSE[3:], FOOTER)
+
+
 COMMENTS = [
     "2 Responses to \"Council votes to rebuild the bridge\"",
     "jonathan says:",

@@ -203,6 +203,23 @@ def test_readers_comments_after_the_article_go(cleaner: Cleaner) -> None:
     assert result.text.split() == " ".join(PROSE).split()
 
 
+def test_a_comment_that_reads_like_the_article_goes_too(cleaner: Cleaner) -> None:
+    # Readers' comments are prose: long, full of stopwords, ending in full stops. In the comment
+    # section (from the first of two or more headers after the article text) they go anyway.
+    replies = [
+        "I have lived on the east bank of the river for more than thirty years, and I can tell you that the "
+        "old bridge was never safe in the winter, so the council should have done this a long time ago.",
+        "My children walk to the school on the other side every morning, and I am glad that the footbridge "
+        "will be built first, because the detour along the main road would have taken them an hour.",
+    ]
+    thread = ["jonathan says:", *replies, "Maria Lopez says:", *PROSE[:2]]
+    result = cleaner.clean_text(page(MENU, PROSE, thread, FOOTER))
+    assert result.text.split() == " ".join(PROSE).split()
+    comments = result.decisions[len(MENU) + len(PROSE) :][: len(thread)]
+    assert {d.reason.id for d in comments if d.reason.kind == "context"} == {"dropped:readers-comments"}
+    assert any(d.score >= load_model().thresholds["balanced"] for d in comments)  # the score alone would keep it
+
+
 def comment_zone(text: str) -> list[float]:
     """The `comment_zone` context feature of every line of `text`."""
     from cleaner.scoring.context import CONTEXT_FEATURES, context_vectors

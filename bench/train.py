@@ -180,7 +180,8 @@ def clean_all(
 ) -> dict[str, list[tuple[bool, float]]]:
     """Each page's final decisions from the real pipeline, rules off: (forced out, score).
 
-    Lines the pipeline drops whatever their score (metadata, a repeated copy) are
+    Lines the pipeline drops whatever their score (metadata, a repeated copy, the comment
+    section, a headline list under a boilerplate label) are
     forced out; the rest are kept when their score reaches a mode's threshold. Each
     page's recognised title line goes into `titles` (None when there is none), for the
     `--keep-title` row.
@@ -194,8 +195,12 @@ def clean_all(
     return out
 
 
+#: Reasons of lines the pipeline drops in every mode, whatever their score (`cleaner.decide`).
+FORCED_OUT = frozenset({"dropped:repeat", "dropped:comment-section", "dropped:link-list"})
+
+
 def _forced_out(reason_id: str) -> bool:
-    return reason_id.startswith("metadata") or reason_id == "dropped:repeat"
+    return reason_id.startswith("metadata") or reason_id in FORCED_OUT
 
 
 def render_at(sample: Sample, decisions: list[tuple[bool, float]], threshold: float, title: int | None = None) -> str:

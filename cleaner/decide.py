@@ -46,12 +46,12 @@ LIST_ITEM_WORDS = 20
 _BOILERPLATE = FEATURES.index("boilerplate_any")
 _FINAL_PUNCT = FEATURES.index("final_punct")
 _TEASER = FEATURES.index("teaser")
-#: A line in the comment zone (`cleaner.scoring.context`) goes, however well it reads: readers' comments are
-#: prose too. On the bench, of the words such lines would keep, 99% are not article text, leaving aside three
+#: A line in the comment zone (`cleaner.scoring.context`) goes, however well it reads (readers' comments are
+#: prose too), in every mode. On the bench, of the words such lines would keep, 99% are not article text, leaving aside three
 #: pages whose gold text holds the comments (whole bench 0.899 -> 0.901, dragnet 0.857 -> 0.860).
 _ZONE = CONTEXT_FEATURES.index("comment_zone")
 _IN_COMMENTS = Reason(
-    "context", "dropped:readers-comments", MODEL_SOURCE, "in the comment section (from the first of 2+ comment headers)"
+    "context", "dropped:comment-section", MODEL_SOURCE, "in the comment section (from the first of 2+ comment headers)"
 )
 #: Context features whose push names the reason of a context decision.
 _CONTEXT_REASONS = {
@@ -61,7 +61,6 @@ _CONTEXT_REASONS = {
     "region_gap": "outside-main-body",
     "short_run": "short-line-run",
     "comments_above": "readers-comments",
-    "comment_zone": "readers-comments",
 }
 
 
@@ -175,7 +174,7 @@ def decide(
         probability = 1.0 / (1.0 + math.exp(-max(-35.0, min(35.0, logit))))
         keep = probability >= threshold
         alone_keep = score.probability >= threshold
-        if keep and vector[_ZONE]:
+        if vector[_ZONE]:
             keep, reason = False, _IN_COMMENTS
         elif keep == alone_keep:
             reason = Reason("score", "article-like" if keep else "boilerplate-like", MODEL_SOURCE)
@@ -202,7 +201,7 @@ def _drop_labelled_lists(document: Document, scored: ScoredDocument, decisions: 
     in "..."), up to `LIST_ITEMS`. The label goes with its list, not alone. On the bench 97% of the
     words of such lists are not article text, and a headline list inside an article
     can look like prose to the line features (a topic's words, its length).
-    Lines a rule decided are left alone.
+    In every mode; lines a rule decided are left alone.
     """
     vectors, words = scored.features.vectors, scored.features.words
     out = list(decisions)
@@ -223,7 +222,7 @@ def _drop_labelled_lists(document: Document, scored: ScoredDocument, decisions: 
         why = Reason("context", "dropped:link-list", MODEL_SOURCE, f"a list under the label {label!r}")
         for k in (i, *items):
             d = out[k]
-            if d.keep and d.reason.kind in ("score", "context"):
+            if d.reason.kind in ("score", "context"):
                 out[k] = replace(d, keep=False, reasons=(why, *d.reasons))
     return out
 

@@ -216,7 +216,7 @@ def test_a_comment_that_reads_like_the_article_goes_too(cleaner: Cleaner) -> Non
     result = cleaner.clean_text(page(MENU, PROSE, thread, FOOTER))
     assert result.text.split() == " ".join(PROSE).split()
     comments = result.decisions[len(MENU) + len(PROSE) :][: len(thread)]
-    assert {d.reason.id for d in comments if d.reason.kind == "context"} == {"dropped:readers-comments"}
+    assert {d.reason.id for d in comments} == {"dropped:comment-section"}
     assert any(d.score >= load_model().thresholds["balanced"] for d in comments)  # the score alone would keep it
 
 

@@ -6,7 +6,7 @@ Pass 2 (context): the stage-2 model revises each score with the neighbours' scor
 runs of short lines and the main-body region (`cleaner.scoring.context`); rule-dropped
 lines count as boilerplate neighbours, rule-kept lines as article. The final
 probability against the mode's threshold decides, except in the comment section
-(from the first of two or more comment headers after article text), which goes
+(from the first of two close comment headers after article text), which goes
 whatever its scores. Then a list of headlines under a boilerplate label goes with
 it, and a second copy of the article goes. A decision's `contributions` add up,
 with the model's biases, to its final logit: stage-1 features by name, the context
@@ -46,12 +46,13 @@ LIST_ITEM_WORDS = 20
 _BOILERPLATE = FEATURES.index("boilerplate_any")
 _FINAL_PUNCT = FEATURES.index("final_punct")
 _TEASER = FEATURES.index("teaser")
-#: A line in the comment zone (`cleaner.scoring.context`) goes, however well it reads (readers' comments are
-#: prose too), in every mode. On the bench, of the words such lines would keep, 99% are not article text, leaving aside three
-#: pages whose gold text holds the comments (whole bench 0.899 -> 0.901, dragnet 0.857 -> 0.860).
+#: A line in the comment zone (`cleaner.scoring.context`) goes in every mode, however well it reads
+#: (readers' comments are prose too). On the bench, 99% of the words such lines would keep are not
+#: article text, leaving aside three pages whose gold text holds the comments (whole bench 0.899 ->
+#: 0.901, dragnet 0.857 -> 0.860).
 _ZONE = CONTEXT_FEATURES.index("comment_zone")
 _IN_COMMENTS = Reason(
-    "context", "dropped:comment-section", MODEL_SOURCE, "in the comment section (from the first of 2+ comment headers)"
+    "context", "dropped:comment-section", MODEL_SOURCE, "in the comment section (from two close comment headers on)"
 )
 #: Context features whose push names the reason of a context decision.
 _CONTEXT_REASONS = {

@@ -237,11 +237,15 @@ def comment_zone(text: str) -> list[float]:
     return [v[CONTEXT_FEATURES.index("comment_zone")] for v in vectors]
 
 
-def test_the_comment_zone_opens_at_the_first_of_two_headers_after_article_text() -> None:
+def test_the_comment_zone_opens_at_the_first_of_two_close_headers_after_article_text() -> None:
     byline = ["By Jane Smith, March 12, 2024 at 9:15 am"]  # header-like, but above the article: opens nothing
     assert comment_zone(page(byline, PROSE, COMMENTS)) == [0.0] * (1 + len(PROSE)) + [1.0] * len(COMMENTS)
     # One header-like line after the article opens no zone either.
     assert not any(comment_zone(page(PROSE, COMMENTS[1:2], PROSE)))
+    # Nor does a quote's "NAME said:" in the story with the next header far below it: the zone opens
+    # at the first header with another at most ZONE_GAP lines below.
+    quoted = PROSE[:2] + ["The mayor said:"] + PROSE[2:] + PROSE * 3
+    assert comment_zone(page(quoted, COMMENTS)) == [0.0] * len(quoted) + [1.0] * len(COMMENTS)
 
 
 def test_a_ranked_list_with_scores_and_years_opens_no_comment_zone() -> None:

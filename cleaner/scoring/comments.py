@@ -3,15 +3,17 @@
 A comment section repeats a short line naming who wrote and when ("jonathan says:",
 "Posted by: Tony K at October 29, 2012 08:11 PM", "Luke, on November 7th, 2012
 10:41 am", "Reply", "12 Responses"). One such line also heads many articles (a
-byline with a date and a time), so the context pass (`context.py`) looks at those
-that follow some article text: when there are two or more, the text from the
-first of them on is usually readers' comments, not the article.
+byline with a date and a time, or a date alone), so the context pass (`context.py`)
+looks at those that follow some article text: from the first of two close together
+on, the text is usually readers' comments, not the article.
 
 >>> comment_header("Posted by: Tony K at October 29, 2012 08:11 PM")
 1.0
 >>> comment_header("jonathan says:"), comment_header("Reply"), comment_header("12 Responses")
 (1.0, 1.0, 1.0)
 >>> comment_header("Antworten"), comment_header("3 commentaires"), comment_header('5 thoughts on "Bridge"')
+(1.0, 1.0, 1.0)
+>>> comment_header("Progress Trap said,"), comment_header("November 5, 2012"), comment_header("Aug 8 2012")
 (1.0, 1.0, 1.0)
 >>> comment_header("The council voted on Tuesday, 12 March 2024, at 10:45 to rebuild the bridge.")
 0.0
@@ -39,7 +41,7 @@ HEADER = regex.compile(
     # "NAME says:", "Posted by NAME wrote..."
     # (no two whitespace runs may meet: `\s*\s*` or `\s+.{1,40}?\s+` backtrack quadratically on a long run of spaces)
     r"^\s*(?:(?:posted by:?|by|from|comment by|reply from)\s*)?\S.{0,50}?\b(?:says|said|wrote|writes|schreibt|sagt|dit)"
-    r"\s*(?::|\.\.\.|…)\s*$"
+    r"\s*(?::|,|\.\.\.|…)\s*$"
     # a comment's buttons and a comment section's headings
     rf"|^\s*(?:{_REPLY}|\d+\s+(?:{_COMMENTS})(?:\s+(?:to|on|zu|sur|en|su|op)\s.*)?"
     r"|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|comments are closed.*|responses to .*)\s*$"
@@ -65,7 +67,11 @@ def comment_header(text: str, words: list[str] | None = None) -> float:
         return 0.0
     if HEADER.search(text):
         return 1.0
-    if not _DIGIT.search(text) or not CLOCK.search(text):  # no time of day (most lines: one cheap test)
+    if not _DIGIT.search(text):
+        return 0.0
+    if n_words <= 4 and DATE.fullmatch(text.strip()):  # a date alone: a comment's, under its author's name
+        return 1.0
+    if not CLOCK.search(text):  # no time of day (most lines: one cheap test)
         return 0.0
     if _SENTENCE_END.search(text) or _STAMP.search(text):  # a dated sentence or an update stamp, not a header
         return 0.0

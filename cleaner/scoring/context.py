@@ -51,8 +51,10 @@ RULE_KEEP_LOGIT = 6.0
 EDGE_LOGIT = -3.0
 #: A line with at most this many words is "short" (a menu item, a link, a label).
 SHORT_WORDS = 6
-#: With this many comment-header lines after the article text, the comment zone opens at the first of them.
-COMMENT_ZONE = 2
+#: The comment zone opens at the first comment header (after article text) with another at most this many
+#: lines below it: comments come one after another, while a quote's "NAME said:" in a story and a comment
+#: header far below it are no section.
+ZONE_GAP = 10
 #: Words of article-like text (stage-1 probability above the region threshold) a comment header must follow.
 COMMENT_AFTER_WORDS = 40
 #: Where `context_vectors` reads a line's sentence ending and comment header in its stage-1 vector.
@@ -129,9 +131,9 @@ def context_vectors(
       such as menus and lists of headlines, are a feature;
     - whether it reads like a comment's attribution line ("NAME says:", "Reply", "12
       Responses"; `comment_header`): of those that follow some article-like text, the
-      number above a line is a feature, and when there are `COMMENT_ZONE` or more, the
-      lines from the first of them on are in the comment zone (one alone is often a
-      byline or a dated note).
+      number above a line is a feature, and the lines from the first of them with
+      another at most `ZONE_GAP` lines below are in the comment zone (one alone is
+      often a byline, a dated note or a quote's "NAME said:").
     Without `lines`: every line punctuated, no headers.
     """
     n = len(logits)
@@ -154,7 +156,7 @@ def context_vectors(
     runs = _runs([w <= SHORT_WORDS for w in words])
     headers = _comment_headers_after_text(comment_headers, probabilities, words, region_threshold, first)
     above = _counts_above(headers)
-    zone_start = headers.index(True) if sum(headers) >= COMMENT_ZONE else n
+    zone_start = _zone_start(headers)
     vectors: list[array[float]] = []
     for i in range(n):
         z, b = logits[i], blocks[i]
@@ -207,6 +209,15 @@ def _comment_headers_after_text(
         if p >= threshold and i >= start:
             seen += n
     return found
+
+
+def _zone_start(headers: Sequence[bool]) -> int:
+    """The first header with another at most `ZONE_GAP` lines below it (`len(headers)` when there is none)."""
+    marks = [i for i, header in enumerate(headers) if header]
+    for above, below in zip(marks, marks[1:]):
+        if below - above <= ZONE_GAP:
+            return above
+    return len(headers)
 
 
 def _counts_above(flags: Sequence[bool]) -> list[int]:

@@ -69,6 +69,7 @@ class Sample:
     weights: np.ndarray  # per-line training weight (0 for lines without words)
     words: list[int]
     blocks: list[int]
+    count_headings: tuple[bool, ...]
 
 
 def load_samples(bench: Path, limit: int, weighting: str) -> list[Sample]:
@@ -101,7 +102,7 @@ def make_sample(page: Page, document: Document, gold: str, weighting: str) -> Sa
         page, document, gold,
         np.array(found.vectors, dtype=float).reshape(len(document.lines), len(FEATURES)),
         np.array([1.0 if label else 0.0 for label in labels]),
-        weights, list(found.words), [line.block for line in document.lines],
+        weights, list(found.words), [line.block for line in document.lines], found.count_headings,
     )
 
 
@@ -150,7 +151,7 @@ def stage1_logits(stage: LinearStage, sample: Sample) -> np.ndarray:
 
 
 def stack(samples: list[Sample], logits: list[np.ndarray], region: float) -> np.ndarray:
-    rows = [np.array(context_vectors(list(z), s.words, s.blocks, region, s.features.tolist()),
+    rows = [np.array(context_vectors(list(z), s.words, s.blocks, region, s.features.tolist(), s.count_headings),
                      dtype=float).reshape(-1, len(CONTEXT_FEATURES))
             for s, z in zip(samples, logits)]
     return np.vstack(rows)

@@ -159,6 +159,7 @@ def decide(
         feature_blocks(document),
         model.region_threshold,
         scored.features.vectors,
+        scored.features.count_headings,
     )
     stage = model.context
     names = Contributions.names(model)

@@ -233,6 +233,7 @@ def comment_zone(text: str) -> list[float]:
         [line.block for line in doc.lines],
         model.region_threshold,
         features.vectors,
+        features.count_headings,
     )
     return [v[CONTEXT_FEATURES.index("comment_zone")] for v in vectors]
 
@@ -246,6 +247,14 @@ def test_the_comment_zone_opens_at_the_first_of_two_close_headers_after_article_
     # at the first header with another at most ZONE_GAP lines below.
     quoted = PROSE[:2] + ["The mayor said:"] + PROSE[2:] + PROSE * 3
     assert comment_zone(page(quoted, COMMENTS)) == [0.0] * len(quoted) + [1.0] * len(COMMENTS)
+
+
+def test_a_comment_count_heading_after_the_article_opens_the_zone_by_itself() -> None:
+    # Comments headed by their authors' names alone: no attribution line, only the count above them.
+    thread = ["{ 2 comments }", "Gibbo", PROSE[0], "Robert", PROSE[1]]
+    assert comment_zone(page(PROSE, thread)) == [0.0] * len(PROSE) + [1.0] * len(thread)
+    # Above the article (a count link under the title) it opens nothing.
+    assert not any(comment_zone(page(["Council votes to rebuild the bridge", "3 comments"], PROSE)))
 
 
 def test_a_ranked_list_with_scores_and_years_opens_no_comment_zone() -> None:

@@ -5,7 +5,8 @@ A comment section repeats a short line naming who wrote and when ("jonathan says
 10:41 am", "Reply", "12 Responses"). One such line also heads many articles (a
 byline with a date and a time, or a date alone), so the context pass (`context.py`)
 looks at those that follow some article text: from the first of two close together
-on, the text is usually readers' comments, not the article.
+on, the text is usually readers' comments, not the article. A count heading ("{ 131
+comments }", `count_heading`) after some article text opens the section by itself.
 
 >>> comment_header("Posted by: Tony K at October 29, 2012 08:11 PM")
 1.0
@@ -31,6 +32,8 @@ from cleaner.scoring.tokens import DATE, WORD
 
 #: A header is short: longer lines are prose even when they carry a date and a time.
 MAX_WORDS = 16
+#: A count heading is shorter still ("{ 0 comments… add one now }").
+COUNT_WORDS = 10
 #: "Reply" and "N comments" in the languages that have generic rules.
 _REPLY = r"reply|reply ↓|report|report abuse|antworten|répondre|responder|rispondi|antwoord|ответить|відповісти"
 _COMMENTS = (
@@ -49,12 +52,28 @@ HEADER = regex.compile(
     r"|^\s*(?:posted by:?|by)\s+\S.{0,39}?\s+(?:at|on)\s+.{0,30}\d",
     regex.IGNORECASE,
 )
+#: A comment section's count heading: "{ 131 comments }", "22 Responses to “Bridge”", "(12 Kommentare)",
+#: "20 Comments Post a comment" (at most `COUNT_WORDS` words).
+COUNT_HEADING = regex.compile(
+    rf"^\s*[{{(\[]?\s*\d+\s+(?:{_COMMENTS})\b", regex.IGNORECASE
+)
 #: A time of day: hours 0-23 and minutes 00-59, or an hour with am/pm ("55.40 points" is a score, not a time).
 CLOCK = regex.compile(r"(?<![\d.,])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d.,]\d)|\b\d{1,2}\s*(?i:am|pm)\b")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _DIGIT = regex.compile(r"\d")
 _STAMP = regex.compile(r"(?i)\b(?:updated|published|modified|aktualisiert|actualizado|mis à jour)\b")
 _SENTENCE_END = regex.compile(r"\w\w\w[.!?][\"'”’)]*\s*$")
+
+
+def count_heading(text: str, n_words: int) -> bool:
+    """Whether the line heads a comment section with the number of comments.
+
+    >>> count_heading("{ 131 comments }", 2), count_heading('22 Responses to "Bridge"', 4)
+    (True, True)
+    >>> count_heading("{ 0 comments… add one now }", 5), count_heading("Readers left 3 comments.", 4)
+    (True, False)
+    """
+    return 0 < n_words <= COUNT_WORDS and COUNT_HEADING.match(text) is not None
 
 
 def comment_header(text: str, words: list[str] | None = None) -> float:

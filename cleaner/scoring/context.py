@@ -122,6 +122,7 @@ def context_vectors(
     blocks: Sequence[int],
     region_threshold: float,
     lines: Sequence[Sequence[float]] | None = None,
+    count_headings: Sequence[bool] = (),
 ) -> list[array[float]]:
     """Stage-2 feature vectors (in `CONTEXT_FEATURES` order) for every line.
 
@@ -135,6 +136,9 @@ def context_vectors(
       another at most `ZONE_GAP` lines below are in the comment zone (one alone is
       often a byline, a dated note or a quote's "NAME said:").
     Without `lines`: every line punctuated, no headers.
+    `count_headings`: the lines that head a comment section with its count ("{ 131
+    comments }"; `DocumentFeatures.count_headings`); the first that follows some
+    article-like text opens the comment zone by itself.
     """
     n = len(logits)
     if not n:
@@ -157,6 +161,9 @@ def context_vectors(
     headers = _comment_headers_after_text(comment_headers, probabilities, words, region_threshold, first)
     above = _counts_above(headers)
     zone_start = _zone_start(headers)
+    if any(count_headings):
+        counted = _comment_headers_after_text(count_headings, probabilities, words, region_threshold, first)
+        zone_start = min(zone_start, counted.index(True) if any(counted) else n)
     vectors: list[array[float]] = []
     for i in range(n):
         z, b = logits[i], blocks[i]

@@ -20,7 +20,7 @@ from re import Pattern
 
 from cleaner.model import Document
 from cleaner.scoring import layout, shape, tokens
-from cleaner.scoring.comments import comment_header
+from cleaner.scoring.comments import comment_header, count_heading
 from cleaner.scoring.credits import credit
 from cleaner.scoring.layout import layout_features
 from cleaner.scoring.shape import shape_features
@@ -33,6 +33,10 @@ from cleaner.scoring.vocabulary import boilerplate_matcher, boilerplate_share, i
 #: 50 MB text with no newline costs no more than a long paragraph and its word
 #: list stays small.
 LINE_SAMPLE = 50_000
+
+
+#: How a count heading starts ("131 comments", "{ 131 comments }"): the regex runs only on such lines.
+_COUNT_FIRST = frozenset("0123456789{([")
 
 
 def _sample(text: str) -> str:
@@ -57,6 +61,9 @@ class DocumentFeatures:
     stoplist_name: str | None
     vectors: tuple[array[float], ...]  #: compact: 8 bytes a feature
     words: tuple[int, ...]
+    #: lines that head a comment section with its count ("{ 131 comments }"): the context pass opens the
+    #: comment section there (not a feature of the line: the fitted weights do not see it)
+    count_headings: tuple[bool, ...] = ()
 
 
 #: Where the layout features sit in a vector (the only ones that depend on the rest of the document).
@@ -89,7 +96,9 @@ def document_features(document: Document, memo: LineMemo | None = None) -> Docum
             vector = array("d", local)
         vector[LAYOUT] = array("d", where)
         vectors.append(vector)
-    return DocumentFeatures(language, name, tuple(vectors), tuple(len(w) for w in line_words))
+    counts = tuple(bool(words) and text.lstrip()[:1] in _COUNT_FIRST and count_heading(text, len(words))
+                   for text, words in zip(texts, line_words))
+    return DocumentFeatures(language, name, tuple(vectors), tuple(len(w) for w in line_words), counts)
 
 
 def _line_local(text: str, words: list[str], stopwords: frozenset[str], matcher: Pattern[str]) -> array[float]:

@@ -55,7 +55,7 @@ HEADER = regex.compile(
 #: A comment section's count heading: "{ 131 comments }", "22 Responses to “Bridge”", "(12 Kommentare)",
 #: "20 Comments Post a comment" (at most `COUNT_WORDS` words).
 COUNT_HEADING = regex.compile(
-    rf"^\s*[{{(\[]?\s*\d+\s+(?:{_COMMENTS})\b", regex.IGNORECASE
+    rf"^\s*(?:[{{(\[]\s*)?\d+\s+(?:{_COMMENTS})\b", regex.IGNORECASE
 )
 #: A time of day: hours 0-23 and minutes 00-59, or an hour with am/pm ("55.40 points" is a score, not a time).
 CLOCK = regex.compile(r"(?<![\d.,])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d.,]\d)|\b\d{1,2}\s*(?i:am|pm)\b")

@@ -8,7 +8,7 @@ lines count as boilerplate neighbours, rule-kept lines as article. The final
 probability against the mode's threshold decides, except in the comment section
 (from the first of two close comment headers after article text), which goes
 whatever its scores. Then a list of headlines under a boilerplate label goes with
-it, and a second copy of the article goes. A decision's `contributions` add up,
+its label, and a second copy of the article goes. A decision's `contributions` add up,
 with the model's biases, to its final logit: stage-1 features by name, the context
 features as `context.NAME` (computed when read; `--explain` and `--report` show
 the largest, see `cleaner.explain.reason_detail`).
@@ -200,10 +200,10 @@ def _drop_labelled_lists(document: Document, scored: ScoredDocument, decisions: 
 
     A label is a short line with boilerplate vocabulary that ends in ":"; the list is
     the headline-length lines right after it that do not end like a sentence (or end
-    in "..."), up to `LIST_ITEMS`. The label goes with its list, not alone. On the bench 97% of the
-    words of such lists are not article text, and a headline list inside an article
-    can look like prose to the line features (a topic's words, its length).
-    In every mode; lines a rule decided are left alone.
+    in "..."), up to `LIST_ITEMS`. The label goes with its list, not alone. On the
+    bench 97% of the lines of such lists are not article text, and a headline list
+    inside an article can look like prose to the line features (a topic's words, its
+    length). In every mode; lines a rule decided are left alone.
     """
     vectors, words = scored.features.vectors, scored.features.words
     out = list(decisions)

@@ -96,8 +96,7 @@ def document_features(document: Document, memo: LineMemo | None = None) -> Docum
             vector = array("d", local)
         vector[LAYOUT] = array("d", where)
         vectors.append(vector)
-    counts = tuple(bool(words) and text.lstrip()[:1] in _COUNT_FIRST and count_heading(text, len(words))
-                   for text, words in zip(texts, line_words))
+    counts = tuple(text[:1] in _COUNT_FIRST and count_heading(text, len(words)) for text, words in zip(texts, line_words))
     return DocumentFeatures(language, name, tuple(vectors), tuple(len(w) for w in line_words), counts)
 
 

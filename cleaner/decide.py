@@ -220,7 +220,7 @@ def _drop_labelled_lists(document: Document, scored: ScoredDocument, decisions: 
             items.append(j)
         if not items:
             continue
-        label = document.lines[i].text.strip()
+        label = line.text.strip()
         why = Reason("context", "dropped:link-list", MODEL_SOURCE, f"a list under the label {label!r}")
         for k in (i, *items):
             d = out[k]

@@ -57,6 +57,8 @@ HEADER = regex.compile(
 COUNT_HEADING = regex.compile(
     rf"^\s*(?:[{{(\[]\s*)?\d+\s+(?:{_COMMENTS})\b", regex.IGNORECASE
 )
+#: How a count heading starts: the regex runs only on lines that start so.
+_COUNT_FIRST = frozenset("0123456789{([")
 #: A time of day: hours 0-23 and minutes 00-59, or an hour with am/pm ("55.40 points" is a score, not a time).
 CLOCK = regex.compile(r"(?<![\d.,])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d.,]\d)|\b\d{1,2}\s*(?i:am|pm)\b")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
@@ -73,7 +75,9 @@ def count_heading(text: str, n_words: int) -> bool:
     >>> count_heading("{ 0 comments… add one now }", 5), count_heading("Readers left 3 comments.", 4)
     (True, False)
     """
-    return 0 < n_words <= COUNT_WORDS and COUNT_HEADING.match(text) is not None
+    if not 0 < n_words <= COUNT_WORDS or text.lstrip()[:1] not in _COUNT_FIRST:  # most lines: one cheap test
+        return False
+    return COUNT_HEADING.match(text) is not None
 
 
 def comment_header(text: str, words: list[str] | None = None) -> float:

@@ -35,10 +35,6 @@ from cleaner.scoring.vocabulary import boilerplate_matcher, boilerplate_share, i
 LINE_SAMPLE = 50_000
 
 
-#: How a count heading starts ("131 comments", "{ 131 comments }"): the regex runs only on such lines.
-_COUNT_FIRST = frozenset("0123456789{([")
-
-
 def _sample(text: str) -> str:
     return text if len(text) <= LINE_SAMPLE else f"{text[: LINE_SAMPLE * 4 // 5]} {text[-LINE_SAMPLE // 5 :]}"
 
@@ -63,7 +59,7 @@ class DocumentFeatures:
     words: tuple[int, ...]
     #: lines that head a comment section with its count ("{ 131 comments }"): the context pass opens the
     #: comment section there (not a feature of the line: the fitted weights do not see it)
-    count_headings: tuple[bool, ...] = ()
+    count_headings: tuple[bool, ...]
 
 
 #: Where the layout features sit in a vector (the only ones that depend on the rest of the document).
@@ -96,7 +92,7 @@ def document_features(document: Document, memo: LineMemo | None = None) -> Docum
             vector = array("d", local)
         vector[LAYOUT] = array("d", where)
         vectors.append(vector)
-    counts = tuple(text[:1] in _COUNT_FIRST and count_heading(text, len(words)) for text, words in zip(texts, line_words))
+    counts = tuple(count_heading(text, len(words)) for text, words in zip(texts, line_words))
     return DocumentFeatures(language, name, tuple(vectors), tuple(len(w) for w in line_words), counts)
 
 

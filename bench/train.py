@@ -32,6 +32,7 @@ import time
 import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -42,7 +43,7 @@ from labels import line_labels  # noqa: E402
 
 from cleaner.api import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
-from cleaner.decide import fallback_bar  # noqa: E402
+from cleaner.decide import between_candidate, between_kept, fallback_bar, score_decided  # noqa: E402
 from cleaner.evaluate import Page, Scores, find_pages  # noqa: E402
 from cleaner.ingest import InputError, make_document  # noqa: E402
 from cleaner.model import Document  # noqa: E402
@@ -176,54 +177,61 @@ def fit_model(samples: list[Sample], args: argparse.Namespace, inner_folds: int)
     return ScoringModel(line=line, context=context, region_threshold=args.region, digest="training")
 
 
+class Outcome(NamedTuple):
+    """A line's final decision in the real pipeline, as far as a threshold does not change it."""
+
+    forced_out: bool  # dropped whatever its score (metadata, comment section, labelled list, repeated copy)
+    score: float
+    between: bool  # kept when the lines above and below are (`decide.between_candidate`)
+
+
 def clean_all(
     samples: list[Sample], model: ScoringModel, titles: dict[str, int | None]
-) -> dict[str, list[tuple[bool, float]]]:
-    """Each page's final decisions from the real pipeline, rules off: (forced out, score).
+) -> dict[str, list[Outcome]]:
+    """Each page's final decisions from the real pipeline, rules off.
 
     Lines the pipeline drops whatever their score (metadata, a repeated copy, the comment
-    section, a headline list under a boilerplate label) are
-    forced out; the rest are kept when their score reaches a mode's threshold. Each
-    page's recognised title line goes into `titles` (None when there is none), for the
-    `--keep-title` row.
+    section, a headline list under a boilerplate label) are forced out; the rest are
+    kept when their score reaches a mode's threshold or, if `between`, when the lines
+    above and below are kept. Each page's recognised title line goes into `titles`
+    (None when there is none), for the `--keep-title` row.
     """
     cleaner = Cleaner(Config(use_rules=False), model=model)
     out = {}
     for s in samples:
         result = cleaner.clean(s.document)
-        out[s.page.name] = [(_forced_out(d.reason.id), d.score) for d in result.decisions]
+        out[s.page.name] = [
+            Outcome(
+                not score_decided(d.reason) or d.reason.id == "dropped:repeat",
+                d.score,
+                between_candidate(d.reason, s.words[d.line], s.features[d.line]),
+            )
+            for d in result.decisions
+        ]
         titles[s.page.name] = next((d.line for d in result.decisions if d.reason.id == "metadata:title"), None)
     return out
 
 
-#: Reasons of lines the pipeline drops in every mode, whatever their score (`cleaner.decide`).
-FORCED_OUT = frozenset({"dropped:repeat", "dropped:comment-section", "dropped:link-list"})
-
-
-def _forced_out(reason_id: str) -> bool:
-    return reason_id.startswith("metadata") or reason_id in FORCED_OUT
-
-
-def render_at(sample: Sample, decisions: list[tuple[bool, float]], threshold: float, title: int | None = None) -> str:
+def render_at(sample: Sample, decisions: list[Outcome], threshold: float, title: int | None = None) -> str:
     """The page's output at `threshold`, with the pipeline's fallback when no line reaches it (`decide._best_available`).
 
     `title`: the line of the recognised title, put first as `--keep-title` puts it.
     """
     head = [sample.document.lines[title].text] if title is not None else []
-    bar: float | None = threshold
-    if not any(not forced_out and score >= threshold for forced_out, score in decisions):
-        bar = fallback_bar(max((score for forced_out, score in decisions if not forced_out), default=0.0))
+    keep = [not d.forced_out and d.score >= threshold for d in decisions]
+    if any(keep):
+        for i in between_kept(keep, [d.between for d in decisions], sample.words):
+            keep[i] = True
+    else:
+        bar = fallback_bar(max((d.score for d in decisions if not d.forced_out), default=0.0))
         if bar is None:
             return "\n".join(head)
-    parts = head
-    for line, (forced_out, score) in zip(sample.document.lines, decisions):
-        if not forced_out and score >= bar:
-            parts.append(line.text)
-    return "\n".join(parts)
+        keep = [not d.forced_out and d.score >= bar for d in decisions]
+    return "\n".join(head + [line.text for line, kept in zip(sample.document.lines, keep) if kept])
 
 
 def table_at(
-    samples: list[Sample], outputs: dict[str, list[tuple[bool, float]]], threshold: float,
+    samples: list[Sample], outputs: dict[str, list[Outcome]], threshold: float,
     titles: dict[str, int | None] | None = None,
 ) -> dict[str, Scores]:
     """Scores per dataset at `threshold`; with `titles`, each page's recognised title first."""
@@ -234,7 +242,7 @@ def table_at(
     return table
 
 
-def write_oof(path: Path, samples: list[Sample], outputs: dict[str, list[tuple[bool, float]]], threshold: float) -> None:
+def write_oof(path: Path, samples: list[Sample], outputs: dict[str, list[Outcome]], threshold: float) -> None:
     """One JSON line per page: its held-out final scores, forced-out flags and training labels (for diagnosis)."""
     with path.open("w", encoding="utf-8") as out:
         for s in samples:
@@ -244,8 +252,8 @@ def write_oof(path: Path, samples: list[Sample], outputs: dict[str, list[tuple[b
                 "dataset": s.page.dataset,
                 "site": s.page.site,
                 "threshold": threshold,
-                "scores": [round(score, 4) for _, score in decisions],
-                "metadata": [forced_out for forced_out, _ in decisions],
+                "scores": [round(d.score, 4) for d in decisions],
+                "metadata": [d.forced_out for d in decisions],
                 "labels": [bool(y) if words else None for y, words in zip(s.labels, s.words)],
             }
             out.write(json.dumps(record) + "\n")
@@ -255,7 +263,7 @@ def f_beta(p: float, r: float, beta: float) -> float:
     return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
 
 
-def pick_thresholds(samples: list[Sample], outputs: dict[str, list[tuple[bool, float]]]) -> tuple[dict[str, float], dict[float, dict[str, Scores]]]:
+def pick_thresholds(samples: list[Sample], outputs: dict[str, list[Outcome]]) -> tuple[dict[str, float], dict[float, dict[str, Scores]]]:
     tables = {t: table_at(samples, outputs, t) for t in THRESHOLDS}
     chosen = {}
     for mode, beta in MODE_BETA.items():
@@ -304,7 +312,7 @@ def main() -> None:
           f"({time.time() - started:.0f} s to read, label and featurise)")
 
     groups = [s.page.site or s.page.name for s in samples]
-    outputs: dict[str, list[tuple[bool, float]]] = {}
+    outputs: dict[str, list[Outcome]] = {}
     titles: dict[str, int | None] = {}
     for fold, (train, test) in enumerate(GroupKFold(n_splits=args.folds).split(samples, groups=groups)):
         # The inner folds (stage 2's stacking) split the training sites; two at least, so `--folds 2` works too.

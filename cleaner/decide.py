@@ -8,10 +8,11 @@ lines count as boilerplate neighbours, rule-kept lines as article. The final
 probability against the mode's threshold decides, except in the comment section
 (from the first of two close comment headers after article text), which goes
 whatever its scores. Then a list of headlines under a boilerplate label goes with
-its label, and a second copy of the article goes. A decision's `contributions` add up,
-with the model's biases, to its final logit: stage-1 features by name, the context
-features as `context.NAME` (computed when read; `--explain` and `--report` show
-the largest, see `cleaner.explain.reason_detail`).
+its label, a short line between two kept lines stays, and a second copy of the
+article goes. A decision's `contributions` add up, with the model's biases, to its
+final logit: stage-1 features by name, the context features as `context.NAME`
+(computed when read; `--explain` and `--report` show the largest, see
+`cleaner.explain.reason_detail`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ REPEAT_MIN_WORDS = 8
 LIST_LABEL_WORDS = 8
 LIST_ITEMS = 12
 LIST_ITEM_WORDS = 20
+#: `_keep_between_kept`: a line the scores dropped with at most this many words and no boilerplate vocabulary,
+#: between two kept lines, is kept (a subheading, a short sentence or list item inside the article). On the
+#: bench such lines are mostly article text (dragnet: 333 lines against 99); whole bench 0.904 -> 0.905, our
+#: corpus with no rules 0.941 -> 0.944 (BENCHMARKS.md, session 14).
+BETWEEN_WORDS = 12
 #: Where `_drop_labelled_lists` reads a line's boilerplate vocabulary and sentence ending in its stage-1 vector.
 _BOILERPLATE = FEATURES.index("boilerplate_any")
 _FINAL_PUNCT = FEATURES.index("final_punct")
@@ -54,6 +60,8 @@ _ZONE = CONTEXT_FEATURES.index("comment_zone")
 _IN_COMMENTS = Reason(
     "context", "dropped:comment-section", MODEL_SOURCE, "in the comment section (from two close comment headers on)"
 )
+_LINK_LIST = "dropped:link-list"
+_BETWEEN = Reason("context", "kept:between-kept", MODEL_SOURCE, "a short line between two kept lines")
 #: Context features whose push names the reason of a context decision.
 _CONTEXT_REASONS = {
     "in_region": "main-body",
@@ -192,7 +200,8 @@ def decide(
                 contributions=contributions,
             )
         )
-    return _drop_repeats(document, _best_available(_drop_labelled_lists(document, scored, decisions)))
+    listed = _drop_labelled_lists(document, scored, decisions)
+    return _drop_repeats(document, _best_available(_keep_between_kept(scored, listed)))
 
 
 def _drop_labelled_lists(document: Document, scored: ScoredDocument, decisions: list[Decision]) -> list[Decision]:
@@ -221,11 +230,57 @@ def _drop_labelled_lists(document: Document, scored: ScoredDocument, decisions: 
         if not items:
             continue
         label = line.text.strip()
-        why = Reason("context", "dropped:link-list", MODEL_SOURCE, f"a list under the label {label!r}")
+        why = Reason("context", _LINK_LIST, MODEL_SOURCE, f"a list under the label {label!r}")
         for k in (i, *items):
             d = out[k]
             if d.reason.kind in ("score", "context"):
                 out[k] = replace(d, keep=False, reasons=(why, *d.reasons))
+    return out
+
+
+def score_decided(reason: Reason) -> bool:
+    """Whether a line's fate follows its score: not a rule's verdict, metadata, the comment section or a labelled list."""
+    return reason.kind in ("score", "context") and not reason.id.startswith("metadata") and reason.id not in (
+        _IN_COMMENTS.id,
+        _LINK_LIST,
+    )
+
+
+def between_candidate(reason: Reason, n_words: int, vector: Sequence[float]) -> bool:
+    """Whether `_keep_between_kept` may keep the line: its score decides, short, without boilerplate vocabulary."""
+    return score_decided(reason) and 0 < n_words <= BETWEEN_WORDS and not vector[_BOILERPLATE]
+
+
+def between_kept(keep: Sequence[bool], candidates: Sequence[bool], words: Sequence[int]) -> list[int]:
+    """The dropped candidate lines whose nearest non-empty lines above and below are both kept.
+
+    >>> between_kept([True, False, False, True, False], [False, True, False, False, True], [9, 3, 0, 9, 2])
+    [1]
+    >>> between_kept([True, False, False, True], [False, True, True, False], [9, 3, 3, 9])  # two in a row: a list
+    []
+    """
+    lines = [i for i, n in enumerate(words) if n]
+    return [
+        i
+        for above, i, below in zip(lines, lines[1:], lines[2:])
+        if candidates[i] and not keep[i] and keep[above] and keep[below]
+    ]
+
+
+def _keep_between_kept(scored: ScoredDocument, decisions: list[Decision]) -> list[Decision]:
+    """Keep a short line the scores dropped when the lines right above and below it are kept.
+
+    A subheading, a one-line paragraph or a caption-like sentence inside the article
+    often scores under the threshold on its own (few words, no final punctuation); with
+    article text on both sides it is far more often article than boilerplate. Lines
+    with boilerplate vocabulary ("Advertisement", "Share this") stay dropped, and so
+    do lines a rule, the metadata or the comment section decided. In every mode.
+    """
+    words, vectors = scored.features.words, scored.features.vectors
+    candidates = [between_candidate(d.reason, words[d.line], vectors[d.line]) for d in decisions]
+    out = list(decisions)
+    for i in between_kept([d.keep for d in decisions], candidates, words):
+        out[i] = replace(out[i], keep=True, reasons=(_BETWEEN, *out[i].reasons))
     return out
 
 

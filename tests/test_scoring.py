@@ -152,6 +152,21 @@ def test_short_line_between_article_lines_stays(cleaner: Cleaner) -> None:
     assert "He added:" in cleaner.clean_text(text).text
 
 
+def test_a_short_line_the_scores_drop_stays_between_kept_lines(cleaner: Cleaner) -> None:
+    # A subheading in capitals scores under the threshold on its own look; with article text above and
+    # below it stays, and the reason says why.
+    result = cleaner.clean_text(page(MENU, PROSE[:2] + ["THE FOOTBRIDGE"] + PROSE[2:], FOOTER))
+    assert "THE FOOTBRIDGE" in result.text.splitlines()
+    heading = next(d for d in result.decisions if result.document.lines[d.line].text == "THE FOOTBRIDGE")
+    assert [r.id for r in heading.reasons] == ["kept:between-kept", "boilerplate-like"]
+    assert heading.score < load_model().thresholds["balanced"]
+    # Boilerplate vocabulary stays dropped between article lines; two dropped lines in a row are a list,
+    # left to the scores.
+    assert "Advertisement" not in cleaner.clean_text(page(MENU, PROSE[:2] + ["Advertisement"] + PROSE[2:])).text
+    pair = cleaner.clean_text(page(MENU, PROSE[:2] + ["THE FOOTBRIDGE", "Phase two (2025)"] + PROSE[2:], FOOTER))
+    assert "THE FOOTBRIDGE" not in pair.text
+
+
 def test_a_second_copy_of_the_article_goes(cleaner: Cleaner) -> None:
     result = cleaner.clean_text(page(MENU, PROSE, ["Print this article"], PROSE, FOOTER))
     assert result.text.split() == " ".join(PROSE).split()

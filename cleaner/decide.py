@@ -52,6 +52,8 @@ BETWEEN_WORDS = 12
 _BOILERPLATE = FEATURES.index("boilerplate_any")
 _FINAL_PUNCT = FEATURES.index("final_punct")
 _TEASER = FEATURES.index("teaser")
+#: A line with a URL, @handle or e-mail address is no subheading, whatever its neighbours (`_keep_between_kept`).
+_ADDRESSES = tuple(FEATURES.index(name) for name in ("url", "handle", "email"))
 #: A line in the comment zone (`cleaner.scoring.context`) goes in every mode, however well it reads
 #: (readers' comments are prose too). On the bench, 99% of the words such lines would keep are not
 #: article text, leaving aside three pages whose gold text holds the comments (whole bench 0.899 ->
@@ -247,8 +249,12 @@ def score_decided(reason: Reason) -> bool:
 
 
 def between_candidate(reason: Reason, n_words: int, vector: Sequence[float]) -> bool:
-    """Whether `_keep_between_kept` may keep the line: its score decides, short, without boilerplate vocabulary."""
-    return score_decided(reason) and 0 < n_words <= BETWEEN_WORDS and not vector[_BOILERPLATE]
+    """Whether `_keep_between_kept` may keep the line: its score decides, short, no boilerplate words or addresses."""
+    return (
+        score_decided(reason)
+        and 0 < n_words <= BETWEEN_WORDS
+        and not any(vector[k] for k in (_BOILERPLATE, *_ADDRESSES))
+    )
 
 
 def between_kept(keep: Sequence[bool], candidates: Sequence[bool], words: Sequence[int]) -> list[int]:
@@ -273,8 +279,9 @@ def _keep_between_kept(scored: ScoredDocument, decisions: list[Decision]) -> lis
     A subheading, a one-line paragraph or a caption-like sentence inside the article
     often scores under the threshold on its own (few words, no final punctuation); with
     article text on both sides it is far more often article than boilerplate. Lines
-    with boilerplate vocabulary ("Advertisement", "Share this") stay dropped, and so
-    do lines a rule, the metadata or the comment section decided. In every mode.
+    with boilerplate vocabulary ("Advertisement", "Share this") or a URL, @handle or
+    e-mail address stay dropped, and so do lines a rule, the metadata or the comment
+    section decided. In every mode.
     """
     words, vectors = scored.features.words, scored.features.vectors
     candidates = [between_candidate(d.reason, words[d.line], vectors[d.line]) for d in decisions]

@@ -163,6 +163,8 @@ def test_a_short_line_the_scores_drop_stays_between_kept_lines(cleaner: Cleaner)
     # Boilerplate vocabulary stays dropped between article lines; two dropped lines in a row are a list,
     # left to the scores.
     assert "Advertisement" not in cleaner.clean_text(page(MENU, PROSE[:2] + ["Advertisement"] + PROSE[2:])).text
+    for address in ("http://www.example.com BridgeFan", "@bridgefan"):  # a commenter's site or handle, no subheading
+        assert address not in cleaner.clean_text(page(MENU, PROSE[:2] + [address] + PROSE[2:], FOOTER)).text
     pair = cleaner.clean_text(page(MENU, PROSE[:2] + ["THE FOOTBRIDGE", "Phase two (2025)"] + PROSE[2:], FOOTER))
     assert "THE FOOTBRIDGE" not in pair.text
 

@@ -30,8 +30,10 @@ from cleaner.scoring.features import LineMemo
 
 #: Metadata fields an HTML page can supply (from trafilatura) when cleaning found none.
 HTML_METADATA = ("title", "byline", "date", "language")
-#: At most this many extra passes over the output (`Cleaner._settle`); each drops at least one line.
-SETTLE_PASSES = 4
+#: At most this many extra passes over the output (`Cleaner._settle`); each drops at least one line, and the
+#: loop ends at the first that drops none. A headline list between prose captions can need five or six:
+#: each pass takes away a caption, and with it the kept neighbour that held a short line between two.
+SETTLE_PASSES = 8
 #: Documents of up to this many lines share line features between passes (`features.LineMemo`);
 #: longer ones recompute them, so that a million-line text does not hold a second copy.
 MEMO_LINES = 100_000

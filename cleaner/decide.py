@@ -374,9 +374,15 @@ def _best_available(decisions: list[Decision]) -> tuple[Decision, ...]:
 
     A page whose article is one short paragraph can score below the threshold
     everywhere; an empty output would lose it, so the lines scoring at least
-    `FALLBACK_SHARE` of the best score (and above `FALLBACK_FLOOR`) are kept.
+    `FALLBACK_SHARE` of the best score (and above `FALLBACK_FLOOR`) are kept. Only
+    lines whose fate follows their score count (`score_decided`): a reader's comment
+    that outscores the article stays in the comment section.
+
+    >>> article = Reason("score", "boilerplate-like", MODEL_SOURCE)
+    >>> [d.keep for d in _best_available([Decision(0, False, 0.95, (_IN_COMMENTS,)), Decision(1, False, 0.5, (article,))])]
+    [False, True]
     """
-    scored = [d for d in decisions if d.reason.kind in ("score", "context")]
+    scored = [d for d in decisions if score_decided(d.reason)]
     if not scored or any(d.keep for d in decisions):
         return tuple(decisions)
     bar = fallback_bar(max(d.score for d in scored))

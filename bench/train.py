@@ -43,7 +43,7 @@ from labels import line_labels  # noqa: E402
 
 from cleaner.api import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
-from cleaner.decide import between_candidate, between_kept, fallback_bar, score_decided  # noqa: E402
+from cleaner.decide import FALLBACK_WORDS, between_candidate, between_kept, fallback_bar, score_decided  # noqa: E402
 from cleaner.evaluate import Page, Scores, find_pages  # noqa: E402
 from cleaner.ingest import InputError, make_document  # noqa: E402
 from cleaner.model import Document  # noqa: E402
@@ -213,20 +213,18 @@ def clean_all(
 
 
 def render_at(sample: Sample, decisions: list[Outcome], threshold: float, title: int | None = None) -> str:
-    """The page's output at `threshold`, with the pipeline's fallback when no line reaches it (`decide._best_available`).
+    """The page's output at `threshold`, with the pipeline's fallback when the kept lines are few (`decide._best_available`).
 
     `title`: the line of the recognised title, put first as `--keep-title` puts it.
     """
     head = [sample.document.lines[title].text] if title is not None else []
     keep = [not d.forced_out and d.score >= threshold for d in decisions]
-    if any(keep):
-        for i in between_kept(keep, [d.between for d in decisions], sample.words):
-            keep[i] = True
-    else:
+    for i in between_kept(keep, [d.between for d in decisions], sample.words):
+        keep[i] = True
+    if sum(n for n, kept in zip(sample.words, keep) if kept) < FALLBACK_WORDS:
         bar = fallback_bar(max((d.score for d in decisions if not d.forced_out), default=0.0))
-        if bar is None:
-            return "\n".join(head)
-        keep = [not d.forced_out and d.score >= bar for d in decisions]
+        if bar is not None:
+            keep = [kept or (not d.forced_out and d.score >= bar) for kept, d in zip(keep, decisions)]
     return "\n".join(head + [line.text for line, kept in zip(sample.document.lines, keep) if kept])
 
 

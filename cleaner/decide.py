@@ -36,6 +36,10 @@ MODEL_SOURCE = "cleaner/data/scoring.json"
 #: `_best_available`: share of the best line's score a line needs, and the lowest best score that counts.
 FALLBACK_SHARE = 0.7
 FALLBACK_FLOOR = 0.05
+#: `_best_available` steps in when the kept lines hold fewer words than this: a short post is easily
+#: outscored line by line. Cross-validated by site: dragnet 0.858 -> 0.861 (precision mode 0.841 ->
+#: 0.850), the others within 0.001 (BENCHMARKS.md, session 14).
+FALLBACK_WORDS = 150
 #: `_drop_repeats`: a kept line of at least this many words that repeats an earlier kept line goes.
 REPEAT_MIN_WORDS = 8
 #: `_drop_labelled_lists`: a list label has at most this many words; at most `LIST_ITEMS` list lines of at
@@ -203,7 +207,7 @@ def decide(
             )
         )
     listed = _drop_labelled_lists(document, scored, decisions)
-    return _drop_repeats(document, _best_available(_keep_between_kept(scored, listed)))
+    return _drop_repeats(document, _best_available(_keep_between_kept(scored, listed), scored.features.words))
 
 
 def _drop_labelled_lists(document: Document, scored: ScoredDocument, decisions: list[Decision]) -> list[Decision]:
@@ -369,30 +373,35 @@ def fallback_bar(best: float) -> float | None:
     return best * FALLBACK_SHARE if best >= FALLBACK_FLOOR else None
 
 
-def _best_available(decisions: list[Decision]) -> tuple[Decision, ...]:
-    """When the scores keep nothing, keep the lines that come close to the best one.
+def _best_available(decisions: list[Decision], words: Sequence[int]) -> tuple[Decision, ...]:
+    """When the kept lines hold fewer than `FALLBACK_WORDS` words, keep the lines that come close to the best one.
 
-    A page whose article is one short paragraph can score below the threshold
-    everywhere; an empty output would lose it, so the lines scoring at least
-    `FALLBACK_SHARE` of the best score (and above `FALLBACK_FLOOR`) are kept. Only
-    lines whose fate follows their score count (`score_decided`): a reader's comment
-    that outscores the article stays in the comment section.
+    A page whose article is a short post can score below the threshold everywhere,
+    or keep only a line or two of it; an empty or clipped output would lose it, so
+    the lines scoring at least `FALLBACK_SHARE` of the best score (and above
+    `FALLBACK_FLOOR`) are kept too. Only lines whose fate follows their score count
+    (`score_decided`): a reader's comment that outscores the article stays in the
+    comment section.
 
     >>> article = Reason("score", "boilerplate-like", MODEL_SOURCE)
-    >>> [d.keep for d in _best_available([Decision(0, False, 0.95, (_IN_COMMENTS,)), Decision(1, False, 0.5, (article,))])]
+    >>> decisions = [Decision(0, False, 0.95, (_IN_COMMENTS,)), Decision(1, False, 0.5, (article,))]
+    >>> [d.keep for d in _best_available(decisions, [30, 30])]
     [False, True]
+    >>> decisions = [Decision(0, True, 0.95, (article,)), Decision(1, False, 0.7, (article,))]
+    >>> [d.keep for d in _best_available(decisions, [200, 9])], [d.keep for d in _best_available(decisions, [100, 9])]
+    ([True, False], [True, True])
     """
     scored = [d for d in decisions if score_decided(d.reason)]
-    if not scored or any(d.keep for d in decisions):
+    kept_words = sum(words[d.line] for d in decisions if d.keep)
+    if not scored or kept_words >= FALLBACK_WORDS:
         return tuple(decisions)
     bar = fallback_bar(max(d.score for d in scored))
     if bar is None:
         return tuple(decisions)
-    open_lines = {d.line for d in scored}
-    why = Reason("context", "kept:best-available", MODEL_SOURCE, f"nothing reached the threshold; kept lines >= {bar:.2f}")
-    return tuple(
-        replace(d, keep=True, reasons=(why, *d.reasons)) if d.line in open_lines and d.score >= bar else d for d in decisions
-    )
+    open_lines = {d.line for d in scored if not d.keep and d.score >= bar}
+    detail = f"the kept lines hold {kept_words} words (< {FALLBACK_WORDS}); kept lines >= {bar:.2f}"
+    why = Reason("context", "kept:best-available", MODEL_SOURCE, detail)
+    return tuple(replace(d, keep=True, reasons=(why, *d.reasons)) if d.line in open_lines else d for d in decisions)
 
 
 def _context_reason(keep: bool, names: Sequence[str], values: Sequence[float], vector: Sequence[float]) -> Reason:

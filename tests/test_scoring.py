@@ -169,6 +169,19 @@ def test_a_short_line_the_scores_drop_stays_between_kept_lines(cleaner: Cleaner)
     assert "THE FOOTBRIDGE" not in pair.text
 
 
+def test_a_short_post_keeps_the_lines_close_to_its_best(cleaner: Cleaner) -> None:
+    # A post of a few lines: its headline-like first line scores just under the threshold. The kept
+    # lines hold fewer than FALLBACK_WORDS words, so lines close to the best score are kept too.
+    head = "Council backs new bridge over the river in a vote on Tuesday night"
+    result = cleaner.clean_text(page(MENU, FOOTER, [head, PROSE[0], "Hope to see you all at the meeting."], MENU))
+    assert result.text.splitlines()[0] == head
+    decision = next(d for d in result.decisions if result.document.lines[d.line].text == head)
+    assert decision.reason.id == "kept:best-available"
+    assert regex.match(r"the kept lines hold \d+ words \(< 150\)", decision.reason.detail)
+    assert decision.score < load_model().thresholds["balanced"]
+    assert "Home" not in result.text.split()  # the menu stays out: far from the best score
+
+
 def test_a_second_copy_of_the_article_goes(cleaner: Cleaner) -> None:
     result = cleaner.clean_text(page(MENU, PROSE, ["Print this article"], PROSE, FOOTER))
     assert result.text.split() == " ".join(PROSE).split()

@@ -56,8 +56,9 @@ BETWEEN_WORDS = 12
 _BOILERPLATE = FEATURES.index("boilerplate_any")
 _FINAL_PUNCT = FEATURES.index("final_punct")
 _TEASER = FEATURES.index("teaser")
-#: A line with a URL, @handle or e-mail address is no subheading, whatever its neighbours (`_keep_between_kept`).
-_ADDRESSES = tuple(FEATURES.index(name) for name in ("url", "handle", "email"))
+#: Boilerplate vocabulary, or a URL, @handle or e-mail address: no subheading, whatever its neighbours
+#: (`_keep_between_kept`).
+_NO_SUBHEADING = (_BOILERPLATE, *(FEATURES.index(name) for name in ("url", "handle", "email")))
 #: A line in the comment zone (`cleaner.scoring.context`) goes in every mode, however well it reads
 #: (readers' comments are prose too). On the bench, 99% of the words such lines would keep are not
 #: article text, leaving aside three pages whose gold text holds the comments (whole bench 0.899 ->
@@ -254,11 +255,7 @@ def score_decided(reason: Reason) -> bool:
 
 def between_candidate(reason: Reason, n_words: int, vector: Sequence[float]) -> bool:
     """Whether `_keep_between_kept` may keep the line: its score decides, short, no boilerplate words or addresses."""
-    return (
-        score_decided(reason)
-        and 0 < n_words <= BETWEEN_WORDS
-        and not any(vector[k] for k in (_BOILERPLATE, *_ADDRESSES))
-    )
+    return 0 < n_words <= BETWEEN_WORDS and score_decided(reason) and not any(vector[k] for k in _NO_SUBHEADING)
 
 
 def between_kept(keep: Sequence[bool], candidates: Sequence[bool], words: Sequence[int]) -> list[int]:

@@ -5,6 +5,7 @@
     python bench/train.py --no-write          # measure only
     python bench/train.py --folds 5 --limit 200
     python bench/train.py --no-write --oof oof.jsonl   # also each page's held-out decisions, to study losses
+    python bench/train.py --generic           # the generic model (no lexicon) instead of the English one
 
 What it does, and prints as it goes:
 
@@ -21,6 +22,14 @@ What it does, and prints as it goes:
    per dataset, the same with the recognised title first (as `--keep-title` gives it)
    and the mode table;
 4. fits the shipped model on all pages the same way and writes it with a summary.
+
+The bench is English, so by default the model fitted is English's
+(`ScoringModel.languages["en"]`), with a word lexicon giving two more stage-1 features
+(`cleaner.scoring.lexicon`): a logistic regression on the lines' tokens, fitted on
+the training sites; the lexicon score a training line gets comes from a lexicon fitted
+without its site (out-of-fold, like stage 2's input). The generic model, used for
+every other language, is left as shipped; `--generic` fits that one instead (no
+lexicon) and leaves the language models alone.
 """
 
 from __future__ import annotations
@@ -35,6 +44,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
@@ -43,19 +53,30 @@ from labels import line_labels  # noqa: E402
 
 from cleaner.api import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
-from cleaner.decide import FALLBACK_WORDS, between_candidate, between_kept, fallback_bar, score_decided  # noqa: E402
+from cleaner.decide import (  # noqa: E402
+    FALLBACK_WORDS, NOT_LIFTED, Contributions, between_candidate, between_kept, fallback_bar, furniture, score_decided,
+)
 from cleaner.evaluate import Page, Scores, find_pages  # noqa: E402
 from cleaner.ingest import InputError, make_document  # noqa: E402
 from cleaner.model import Document  # noqa: E402
-from cleaner.scoring.combiner import LinearStage, ScoringModel  # noqa: E402
+from cleaner.scoring.combiner import LinearStage, ScoringModel, load_model, sigmoid  # noqa: E402
 from cleaner.scoring.context import CONTEXT_FEATURES, context_vectors  # noqa: E402
-from cleaner.scoring.features import FEATURES, document_features  # noqa: E402
+from cleaner.scoring.features import FEATURES, document_features, line_texts  # noqa: E402
+from cleaner.scoring.lexicon import FEATURES as LEXICON_FEATURES  # noqa: E402
+from cleaner.scoring.lexicon import Lexicon  # noqa: E402
+from cleaner.scoring.tokens import WORD  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_BENCH = REPO.parent / "shared" / "bench"
 DEFAULT_OUT = REPO / "cleaner" / "data" / "scoring.json"
 THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(29)]
 MODE_BETA = {"precision": 0.5, "balanced": 1.0, "recall": 2.0}
+#: The lexicon's language (the bench's), the sites a token must occur on to be in it, its regularisation,
+#: and the smallest weight kept in the shipped file.
+LANGUAGE = "en"
+LEXICON_SITES = 40
+LEXICON_C = 1.0
+LEXICON_MIN_WEIGHT = 0.005
 
 
 @dataclass
@@ -71,6 +92,7 @@ class Sample:
     words: list[int]
     blocks: list[int]
     count_headings: tuple[bool, ...]
+    tokens: list[list[str]]  # each line's lexicon tokens
 
 
 def load_samples(bench: Path, limit: int, weighting: str) -> list[Sample]:
@@ -104,6 +126,7 @@ def make_sample(page: Page, document: Document, gold: str, weighting: str) -> Sa
         np.array(found.vectors, dtype=float).reshape(len(document.lines), len(FEATURES)),
         np.array([1.0 if label else 0.0 for label in labels]),
         weights, list(found.words), [line.block for line in document.lines], found.count_headings,
+        [Lexicon.tokens(text, WORD.findall(text)) for text in line_texts(document)],
     )
 
 
@@ -146,9 +169,9 @@ def fit_linear(x: np.ndarray, y: np.ndarray, w: np.ndarray, names: tuple[str, ..
     return LinearStage(names, tuple(model.coef_[0]), tuple(means), tuple(scales), float(model.intercept_[0]))
 
 
-def stage1_logits(stage: LinearStage, sample: Sample) -> np.ndarray:
+def stage1_logits(stage: LinearStage, features: np.ndarray) -> np.ndarray:
     w = np.array(stage.weights) / np.array(stage.scales)
-    return stage.bias + (sample.features - np.array(stage.means)) @ w
+    return stage.bias + (features - np.array(stage.means)) @ w
 
 
 def stack(samples: list[Sample], logits: list[np.ndarray], region: float) -> np.ndarray:
@@ -158,23 +181,83 @@ def stack(samples: list[Sample], logits: list[np.ndarray], region: float) -> np.
     return np.vstack(rows)
 
 
+def fit_lexicon(samples: list[Sample], min_sites: int = LEXICON_SITES) -> Lexicon:
+    """A logistic regression on the labelled lines' tokens (each line's distinct tokens, 1/sqrt(count) each).
+
+    Only tokens that occur on at least `min_sites` sites are weighed: a word of one
+    site's menu teaches nothing about the next site, and a topic's words (the names
+    in the news) would make other stories' headlines look like article text.
+    """
+    seen: dict[str, set[str]] = {}
+    for s in samples:
+        site = s.page.site or s.page.name
+        for tokens, weight in zip(s.tokens, s.weights):
+            if weight > 0:
+                for t in tokens:
+                    seen.setdefault(t, set()).add(site)
+    vocabulary = {t: j for j, t in enumerate(sorted(t for t, sites in seen.items() if len(sites) >= min_sites))}
+    data, columns, pointers, y, w = [], [], [0], [], []
+    for s in samples:
+        for tokens, label, weight in zip(s.tokens, s.labels, s.weights):
+            if weight <= 0:
+                continue
+            known = [vocabulary[t] for t in tokens if t in vocabulary]
+            data += [1 / np.sqrt(len(tokens))] * len(known)
+            columns += known
+            pointers.append(len(columns))
+            y.append(label)
+            w.append(weight)
+    x = csr_matrix((data, columns, pointers), shape=(len(y), len(vocabulary)))
+    model = LogisticRegression(C=LEXICON_C, max_iter=3000)
+    model.fit(x, y, sample_weight=w)
+    weights = {t: float(model.coef_[0][j]) for t, j in vocabulary.items() if abs(model.coef_[0][j]) >= LEXICON_MIN_WEIGHT}
+    return Lexicon(weights, float(model.intercept_[0]))
+
+
+def lexicon_features(lexicon: Lexicon, sample: Sample) -> np.ndarray:
+    """Each line's `LEXICON_FEATURES` (as `Lexicon.features` gives them), lines x 2."""
+    scores = [lexicon.score_tokens(tokens) for tokens in sample.tokens]
+    return np.array([(z, 0.0 if "end." in tokens else z) for z, tokens in zip(scores, sample.tokens)]).reshape(-1, 2)
+
+
 def fit_model(samples: list[Sample], args: argparse.Namespace, inner_folds: int) -> ScoringModel:
-    """Stage 1 on all `samples`; stage 2 on stage-1 logits out-of-fold by site."""
+    """Stage 1 on all `samples`; stage 2 on stage-1 logits out-of-fold by site.
+
+    Unless `args.generic`, with a lexicon: fitted on all `samples`, while each
+    training line's lexicon score comes from the lexicon of the other inner folds.
+    """
     groups = [s.page.site or s.page.name for s in samples]
-    x = np.vstack([s.features for s in samples])
+    folds = list(GroupKFold(n_splits=min(inner_folds, len(set(groups)))).split(samples, groups=groups))
+    features = [s.features for s in samples]
+    names, lexicon = FEATURES, None
+    if not args.generic:
+        held_out: list[np.ndarray] = [np.empty(0)] * len(samples)
+        for train, test in folds:
+            inner_lexicon = fit_lexicon([samples[i] for i in train], args.lexicon_sites)
+            for i in test:
+                held_out[i] = lexicon_features(inner_lexicon, samples[i])
+        features = [np.column_stack([f, z]) for f, z in zip(features, held_out)]
+        names, lexicon = FEATURES + LEXICON_FEATURES, fit_lexicon(samples, args.lexicon_sites)
     y = np.concatenate([s.labels for s in samples])
     w = np.concatenate([s.weights for s in samples])
-    line = fit_linear(x, y, w, FEATURES, args.c)
+    line = fit_linear(np.vstack(features), y, w, names, args.c)
     oof: list[np.ndarray] = [np.empty(0)] * len(samples)
-    for train, test in GroupKFold(n_splits=min(inner_folds, len(set(groups)))).split(samples, groups=groups):
-        part = [samples[i] for i in train]
-        inner = fit_linear(np.vstack([s.features for s in part]), np.concatenate([s.labels for s in part]),
-                           np.concatenate([s.weights for s in part]), FEATURES, args.c)
+    for train, test in folds:
+        inner = fit_linear(np.vstack([features[i] for i in train]), np.concatenate([samples[i].labels for i in train]),
+                           np.concatenate([samples[i].weights for i in train]), names, args.c)
         for i in test:
-            oof[i] = stage1_logits(inner, samples[i])
+            oof[i] = stage1_logits(inner, features[i])
     x2 = stack(samples, oof, args.region)
     context = fit_linear(x2, y, w, CONTEXT_FEATURES, args.c)
-    return ScoringModel(line=line, context=context, region_threshold=args.region, digest="training")
+    return ScoringModel(line=line, context=context, region_threshold=args.region, digest="training", lexicon=lexicon)
+
+
+def shipped_with(model: ScoringModel, generic: bool) -> ScoringModel:
+    """The shipped model with `model` in its place: the generic one, or the language model of `LANGUAGE`."""
+    shipped = load_model()
+    if generic:
+        return replace(model, languages=shipped.languages)
+    return replace(shipped, languages={**shipped.languages, LANGUAGE: model})
 
 
 class Outcome(NamedTuple):
@@ -183,6 +266,7 @@ class Outcome(NamedTuple):
     forced_out: bool  # dropped whatever its score (metadata, comment section, labelled list, repeated copy)
     score: float
     between: bool  # kept when the lines above and below are (`decide.between_candidate`)
+    alone: float | None  # stage-1 probability of a line the neighbours do not lift (`decide.furniture`), else None
 
 
 def clean_all(
@@ -202,9 +286,12 @@ def clean_all(
         result = cleaner.clean(s.document)
         out[s.page.name] = [
             Outcome(
-                not score_decided(d.reason) or d.reason.id == "dropped:repeat",
+                not (score_decided(d.reason) or d.reason is NOT_LIFTED) or d.reason.id == "dropped:repeat",
                 d.score,
                 between_candidate(d.reason, s.words[d.line], s.features[d.line]),
+                sigmoid(d.contributions.line_logit())
+                if isinstance(d.contributions, Contributions) and furniture(s.words[d.line], s.features[d.line])
+                else None,
             )
             for d in result.decisions
         ]
@@ -218,13 +305,15 @@ def render_at(sample: Sample, decisions: list[Outcome], threshold: float, title:
     `title`: the line of the recognised title, put first as `--keep-title` puts it.
     """
     head = [sample.document.lines[title].text] if title is not None else []
-    keep = [not d.forced_out and d.score >= threshold for d in decisions]
+    # furniture the neighbours would lift over the threshold stays out (`decide.furniture`), fallback included
+    out = [d.forced_out or (d.alone is not None and d.alone < threshold <= d.score) for d in decisions]
+    keep = [not o and d.score >= threshold for o, d in zip(out, decisions)]
     for i in between_kept(keep, [d.between for d in decisions], sample.words):
         keep[i] = True
     if sum(n for n, kept in zip(sample.words, keep) if kept) < FALLBACK_WORDS:
-        bar = fallback_bar(max((d.score for d in decisions if not d.forced_out), default=0.0))
+        bar = fallback_bar(max((d.score for o, d in zip(out, decisions) if not o), default=0.0))
         if bar is not None:
-            keep = [kept or (not d.forced_out and d.score >= bar) for kept, d in zip(keep, decisions)]
+            keep = [kept or (not o and d.score >= bar) for kept, o, d in zip(keep, out, decisions)]
     return "\n".join(head + [line.text for line, kept in zip(sample.document.lines, keep) if kept])
 
 
@@ -293,6 +382,10 @@ def main() -> None:
                         help="fit on whole pages only (by default each page's crop around its body is added)")
     parser.add_argument("--no-write", action="store_true", help="measure only; leave the shipped model alone")
     parser.add_argument("--oof", type=Path, help="write each page's held-out decisions here (JSONL, for diagnosis)")
+    parser.add_argument("--lexicon-sites", type=int, default=LEXICON_SITES,
+                        help="sites a token must occur on to be in the lexicon")
+    parser.add_argument("--generic", action="store_true",
+                        help="fit the generic model (no lexicon, for languages without a model) instead of English's")
     args = parser.parse_args()
     if args.folds < 2:
         parser.error("--folds must be at least 2")
@@ -315,7 +408,7 @@ def main() -> None:
     for fold, (train, test) in enumerate(GroupKFold(n_splits=args.folds).split(samples, groups=groups)):
         # The inner folds (stage 2's stacking) split the training sites; two at least, so `--folds 2` works too.
         model = fit_model(with_crops([samples[i] for i in train], crops), args, inner_folds=max(2, args.folds - 1))
-        outputs.update(clean_all([samples[i] for i in test], model, titles))
+        outputs.update(clean_all([samples[i] for i in test], shipped_with(model, args.generic), titles))
         print(f"fold {fold + 1}/{args.folds}: {len(train)} pages fitted, {len(test)} held out "
               f"({len(set(groups[i] for i in test))} sites)  [{time.time() - started:.0f} s]")
 
@@ -334,7 +427,8 @@ def main() -> None:
 
     final = fit_model(with_crops(samples, crops), args, inner_folds=args.folds)
     about = (
-        f"bench/train.py on {len(samples)} pages / {n_lines} lines ({args.bench.name}); weighting={args.weighting}, "
+        f"bench/train.py{' --generic' if args.generic else ''} on {len(samples)} pages / {n_lines} lines "
+        f"({args.bench.name}); weighting={args.weighting}, "
         f"C={args.c}, region={args.region}, crops={args.crops}; CV by site ({args.folds} folds), balanced: "
         + "; ".join(f"{name} F1 {sc.f1:.3f}" for name, sc in sorted(tables[chosen["balanced"]].items()))
     )
@@ -345,11 +439,15 @@ def main() -> None:
     print("stage-2 weights:")
     for name, weight in sorted(zip(final.context.names, final.context.weights), key=lambda kv: -abs(kv[1])):
         print(f"  {name:<16}{weight:+.3f}")
+    if final.lexicon is not None:
+        ranked = sorted(final.lexicon.weights.items(), key=lambda kv: kv[1])
+        print(f"lexicon ({len(ranked)} tokens), most boilerplate-like: " + ", ".join(t for t, _ in ranked[:25]))
+        print("  most article-like: " + ", ".join(t for t, _ in ranked[:-26:-1]))
     if args.no_write:
         print("\n--no-write: model not written")
         return
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(final.to_json(), indent=1) + "\n", encoding="utf-8")
+    args.out.write_text(json.dumps(shipped_with(final, args.generic).to_json(), indent=1) + "\n", encoding="utf-8")
     print(f"\nwrote {args.out} ({args.out.stat().st_size} bytes)  [{time.time() - started:.0f} s]")
 
 

@@ -56,9 +56,11 @@ BETWEEN_WORDS = 12
 _BOILERPLATE = FEATURES.index("boilerplate_any")
 _FINAL_PUNCT = FEATURES.index("final_punct")
 _TEASER = FEATURES.index("teaser")
-#: Boilerplate vocabulary, or a URL, @handle or e-mail address: no subheading, whatever its neighbours
-#: (`_keep_between_kept`).
-_NO_SUBHEADING = (_BOILERPLATE, *(FEATURES.index(name) for name in ("url", "handle", "email")))
+#: Boilerplate vocabulary, a URL or an e-mail address: a short line with one is furniture, whatever its
+#: neighbours (`furniture`). An @handle or #hashtag makes no subheading either (`between_candidate`), but a
+#: quoted tweet or a numbered point ("#3 Resolve to ...") inside an article has one.
+_FURNITURE = (_BOILERPLATE, *(FEATURES.index(name) for name in ("url", "email")))
+_HANDLE = FEATURES.index("handle")
 #: A line in the comment zone (`cleaner.scoring.context`) goes in every mode, however well it reads
 #: (readers' comments are prose too). On the bench, 99% of the words such lines would keep are not
 #: article text, leaving aside three pages whose gold text holds the comments (whole bench 0.899 ->
@@ -69,6 +71,10 @@ _IN_COMMENTS = Reason(
 )
 _LINK_LIST = "dropped:link-list"
 _BETWEEN = Reason("context", "kept:between-kept", MODEL_SOURCE, "a short line between two kept lines")
+#: The reason of furniture its neighbours would have lifted over the threshold (`furniture`).
+NOT_LIFTED = Reason(
+    "context", "dropped:furniture", MODEL_SOURCE, "boilerplate words or an address, under the threshold on its own"
+)
 #: Context features whose push names the reason of a context decision.
 _CONTEXT_REASONS = {
     "in_region": "main-body",
@@ -100,11 +106,11 @@ def judge(
     groups = _read_together(document, verdicts, texts)
     if len(groups) == len(lines) and not any(v.cuts for v in verdicts):
         scored = score_document(document, model, memo)
-        return decide(document, verdicts, scored, mode, model), scored.language
+        return decide(document, verdicts, scored, mode), scored.language
     view = make_document(_join(document, groups, texts), source=document.source, url=document.url, site=document.site)
     scored = score_document(view, model, memo)
     uncut = [replace(verdicts[g[0]], cuts=()) if verdicts[g[0]].cuts else verdicts[g[0]] for g in groups]
-    inside = decide(view, uncut, scored, mode, model)
+    inside = decide(view, uncut, scored, mode)
     decisions: list[Decision | None] = [
         Decision(line.index, False, 0.0, (v.reason,), v.cuts) if dropped and v.reason else None
         for line, v, dropped in zip(lines, verdicts, rule_dropped)
@@ -158,9 +164,12 @@ def decide(
     verdicts: Sequence[RuleVerdict],
     scored: ScoredDocument,
     mode: Mode,
-    model: ScoringModel,
 ) -> tuple[Decision, ...]:
-    """One decision per line of `document`, from rule verdicts and stage-1 scores (see the module docstring)."""
+    """One decision per line of `document`, from rule verdicts and stage-1 scores (see the module docstring).
+
+    The model that scored the lines decides (`scored.model`: the document's language's, or the generic one).
+    """
+    model = scored.model
     threshold = model.thresholds[mode]
     lines = document.lines
     scores = scored.scores
@@ -178,6 +187,7 @@ def decide(
     )
     stage = model.context
     names = Contributions.names(model)
+    words = scored.features.words
     decisions = []
     for line, verdict, score, vector in zip(lines, verdicts, scores, vectors):
         if verdict.keep is not None and verdict.reason is not None:
@@ -193,6 +203,8 @@ def decide(
         alone_keep = score.probability >= threshold
         if vector[_ZONE]:
             keep, reason = False, _IN_COMMENTS
+        elif keep and not alone_keep and furniture(words[line.index], score.vector):
+            keep, reason = False, NOT_LIFTED
         elif keep == alone_keep:
             reason = Reason("score", "article-like" if keep else "boilerplate-like", MODEL_SOURCE)
         else:
@@ -246,16 +258,29 @@ def _drop_labelled_lists(document: Document, scored: ScoredDocument, decisions: 
 
 
 def score_decided(reason: Reason) -> bool:
-    """Whether a line's fate follows its score: not a rule's verdict, metadata, the comment section or a labelled list."""
+    """Whether a line's fate follows its score: not a rule's verdict, metadata, the comment section, a labelled
+    list or furniture its neighbours would have lifted."""
     return reason.kind in ("score", "context") and not reason.id.startswith("metadata") and reason.id not in (
         _IN_COMMENTS.id,
         _LINK_LIST,
+        NOT_LIFTED.id,
     )
 
 
 def between_candidate(reason: Reason, n_words: int, vector: Sequence[float]) -> bool:
     """Whether `_keep_between_kept` may keep the line: its score decides, short, no boilerplate words or addresses."""
-    return 0 < n_words <= BETWEEN_WORDS and score_decided(reason) and not any(vector[k] for k in _NO_SUBHEADING)
+    return 0 < n_words <= BETWEEN_WORDS and score_decided(reason) and not (furniture(n_words, vector) or vector[_HANDLE])
+
+
+def furniture(n_words: int, vector: Sequence[float]) -> bool:
+    """Whether the line is short (at most `BETWEEN_WORDS` words) with boilerplate vocabulary, a URL or an e-mail
+    address (in its stage-1 features).
+
+    Such a line keeps its own verdict when the context pass would lift it: an
+    "Advertisement" label, a "Related: <headline>" or a commenter's site between two
+    article paragraphs is no article text because its neighbours are.
+    """
+    return n_words <= BETWEEN_WORDS and any(vector[k] for k in _FURNITURE)
 
 
 def between_kept(keep: Sequence[bool], candidates: Sequence[bool], words: Sequence[int]) -> list[int]:
@@ -335,6 +360,10 @@ class Contributions(Sequence[tuple[str, float]]):
     @staticmethod
     def names(model: ScoringModel) -> tuple[str, ...]:
         return model.line.names + tuple(f"context.{name}" for name in model.context.names[1:])
+
+    def line_logit(self) -> float:
+        """The stage-1 logit: the line on its own."""
+        return self._model.line.logit(self._line)
 
     def values(self, context_terms: Sequence[float] | None = None) -> list[float]:
         """The shares, in `names` order (`context_terms`: the stage-2 terms, when already computed)."""

@@ -7,6 +7,12 @@ Stage 1 (`ScoringModel.line`) is a logistic model over the line's own features
 Python. Every score comes with each feature's share of the logit, so a decision
 can say which features decided it.
 
+A language with training data has a model of its own (`ScoringModel.languages`):
+both stages fitted again, with a word lexicon of that language as one more
+stage-1 features (`cleaner.scoring.lexicon`). A document is scored by its
+language's model when there is one, else by the generic model, which reads no
+words beyond the stopword lists and the boilerplate vocabulary.
+
 >>> from cleaner.ingest import make_document
 >>> model = load_model()
 >>> doc = make_document("Home | News | Sport\\n\\nThe council voted on Tuesday to rebuild the old stone bridge, "
@@ -14,7 +20,8 @@ can say which features decided it.
 >>> menu, prose = score_lines(doc, model)
 >>> menu.probability < 0.5 < prose.probability
 True
->>> abs(model.line.bias + sum(v for _, v in prose.contributions) - prose.logit) < 1e-9
+>>> english = model.for_language("en")  # the model that scored these English lines
+>>> abs(english.line.bias + sum(v for _, v in prose.contributions) - prose.logit) < 1e-9
 True
 """
 
@@ -32,6 +39,8 @@ from cleaner.config import digest
 from cleaner.model import Document
 from cleaner.scoring.context import CONTEXT_FEATURES
 from cleaner.scoring.features import FEATURES, DocumentFeatures, LineMemo, document_features
+from cleaner.scoring.lexicon import FEATURES as LEXICON_FEATURES
+from cleaner.scoring.lexicon import Lexicon
 
 MODEL_FILE = "scoring.json"
 
@@ -89,7 +98,12 @@ class LinearStage:
 
 @dataclass(frozen=True)
 class ScoringModel:
-    """Fitted weights of both stages, the mode thresholds and the region setting."""
+    """Fitted weights of both stages, the mode thresholds and the region setting.
+
+    `lexicon`: the word lexicon that gives the last stage-1 features (a
+    language's model); `languages`: the models of the languages that have one (the
+    generic model's).
+    """
 
     line: LinearStage
     context: LinearStage
@@ -99,13 +113,26 @@ class ScoringModel:
     region_threshold: float = 0.5
     digest: str = "unfitted"
     about: str = ""  #: what the training script said it did (data, folds, figures)
+    lexicon: Lexicon | None = None
+    languages: dict[str, ScoringModel] = field(default_factory=dict)
+
+    def for_language(self, language: str | None) -> ScoringModel:
+        """The model that scores a document in `language` (ISO code): its own, else this one."""
+        return self.languages.get(language or "", self)
+
+    @property
+    def lexicons(self) -> dict[str, Lexicon]:
+        return {code: model.lexicon for code, model in self.languages.items() if model.lexicon is not None}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> ScoringModel:
         line = LinearStage.from_json(data["line"])  # type: ignore[arg-type]
         context = LinearStage.from_json(data["context"])  # type: ignore[arg-type]
-        if line.names != FEATURES or context.names != CONTEXT_FEATURES:
+        lexicon = Lexicon.from_json(data["lexicon"]) if "lexicon" in data else None  # type: ignore[arg-type]
+        expected = FEATURES + LEXICON_FEATURES if lexicon else FEATURES
+        if line.names != expected or context.names != CONTEXT_FEATURES:
             raise ValueError("scoring model features do not match cleaner.scoring's FEATURES: re-run bench/train.py")
+        languages = data.get("languages", {})
         return cls(
             line=line,
             context=context,
@@ -113,16 +140,23 @@ class ScoringModel:
             region_threshold=float(data["region_threshold"]),  # type: ignore[arg-type]
             digest=digest(data),
             about=str(data.get("about", "")),
+            lexicon=lexicon,
+            languages={code: cls.from_json(part) for code, part in languages.items()},  # type: ignore[attr-defined]
         )
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "about": self.about,
             "line": self.line.to_json(),
             "context": self.context.to_json(),
             "thresholds": {k: round(v, 4) for k, v in self.thresholds.items()},
             "region_threshold": round(self.region_threshold, 4),
         }
+        if self.lexicon is not None:
+            data["lexicon"] = self.lexicon.to_json()
+        if self.languages:
+            data["languages"] = {code: model.to_json() for code, model in sorted(self.languages.items())}
+        return data
 
 
 @dataclass(frozen=True)
@@ -142,10 +176,11 @@ class LineScore:
 
 @dataclass(frozen=True)
 class ScoredDocument:
-    """Stage-1 scores of every line, with the features they came from."""
+    """Stage-1 scores of every line, with the features they came from and the model that scored them."""
 
     scores: tuple[LineScore, ...]
     features: DocumentFeatures
+    model: ScoringModel  #: the document's language's model, or the generic one
 
     @property
     def language(self) -> str | None:
@@ -160,14 +195,18 @@ def load_model() -> ScoringModel:
 
 
 def score_document(document: Document, model: ScoringModel, memo: LineMemo | None = None) -> ScoredDocument:
-    """Stage-1 scores of every line and the features behind them (`memo`: see `features.LineMemo`)."""
-    found = document_features(document, memo)
-    stage = model.line
+    """Stage-1 scores of every line and the features behind them (`memo`: see `features.LineMemo`).
+
+    The document's language picks the model (`ScoringModel.for_language`).
+    """
+    found = document_features(document, memo, model.lexicons)
+    chosen = model.for_language(found.language)
+    stage = chosen.line
     scores = []
     for vector in found.vectors:
         logit = stage.logit(vector)
         scores.append(LineScore(sigmoid(logit), logit, vector, stage))
-    return ScoredDocument(tuple(scores), found)
+    return ScoredDocument(tuple(scores), found, chosen)
 
 
 def score_lines(document: Document, model: ScoringModel) -> list[LineScore]:

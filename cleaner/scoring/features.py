@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain
 from re import Pattern
@@ -23,6 +24,7 @@ from cleaner.scoring import layout, shape, tokens
 from cleaner.scoring.comments import comment_header, count_heading
 from cleaner.scoring.credits import credit
 from cleaner.scoring.layout import layout_features
+from cleaner.scoring.lexicon import Lexicon
 from cleaner.scoring.shape import shape_features
 from cleaner.scoring.stopwords import language_of, stoplist, stopword_density
 from cleaner.scoring.tokens import WORD, token_features
@@ -51,7 +53,11 @@ FEATURES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class DocumentFeatures:
-    """Feature vectors (in `FEATURES` order) and word counts of every line."""
+    """Feature vectors (in `FEATURES` order) and word counts of every line.
+
+    With a lexicon for the document's language, each vector ends with the line's
+    lexicon features (`cleaner.scoring.lexicon.FEATURES`).
+    """
 
     language: str | None  #: ISO 639-1 code when known, else the stoplist name, else None
     stoplist_name: str | None
@@ -60,6 +66,7 @@ class DocumentFeatures:
     #: lines that head a comment section with its count ("{ 131 comments }"): the context pass opens the
     #: comment section there (not a feature of the line: the fitted weights do not see it)
     count_headings: tuple[bool, ...]
+    lexicon: Lexicon | None = None  #: the lexicon that scored the lines, if any
 
 
 #: Where the layout features sit in a vector (the only ones that depend on the rest of the document).
@@ -73,30 +80,44 @@ LineMemo = dict[tuple[str, "str | None"], "array[float]"]
 _NO_LAYOUT = (0.0,) * len(layout.NAMES)
 
 
-def document_features(document: Document, memo: LineMemo | None = None) -> DocumentFeatures:
-    """Compute every feature of every line (language chosen once for the document)."""
-    texts = [_sample(line.text.lstrip()) for line in document.lines]  # indentation (text dumps) is no feature
+def line_texts(document: Document) -> list[str]:
+    """Each line's text as the features read it (indentation is no feature; a huge line is sampled)."""
+    return [_sample(line.text.lstrip()) for line in document.lines]
+
+
+def document_features(
+    document: Document, memo: LineMemo | None = None, lexicons: Mapping[str, Lexicon] | None = None
+) -> DocumentFeatures:
+    """Compute every feature of every line (language chosen once for the document).
+
+    `lexicons`: fitted lexicons by language; the one of the document's language, if
+    any, adds its features to every vector. A memo serves one document and one mapping.
+    """
+    texts = line_texts(document)
     line_words = [WORD.findall(text) for text in texts]
     name = language_of(chain.from_iterable(line_words))
     stopwords = stoplist(name) if name else frozenset()
     language = iso_code(name)
     matcher = boilerplate_matcher(language)
+    lexicon = lexicons.get(language) if lexicons and language else None
     vectors = []
     for text, words, where in zip(texts, line_words, layout_features(document, line_words)):
         if memo is None:
-            vector = _line_local(text, words, stopwords, matcher)
+            vector = _line_local(text, words, stopwords, matcher, lexicon)
         else:
             local = memo.get((text, name))
             if local is None:
-                local = memo[text, name] = _line_local(text, words, stopwords, matcher)
+                local = memo[text, name] = _line_local(text, words, stopwords, matcher, lexicon)
             vector = array("d", local)
         vector[LAYOUT] = array("d", where)
         vectors.append(vector)
     counts = tuple(count_heading(text, len(words)) for text, words in zip(texts, line_words))
-    return DocumentFeatures(language, name, tuple(vectors), tuple(len(w) for w in line_words), counts)
+    return DocumentFeatures(language, name, tuple(vectors), tuple(len(w) for w in line_words), counts, lexicon)
 
 
-def _line_local(text: str, words: list[str], stopwords: frozenset[str], matcher: Pattern[str]) -> array[float]:
+def _line_local(
+    text: str, words: list[str], stopwords: frozenset[str], matcher: Pattern[str], lexicon: Lexicon | None = None
+) -> array[float]:
     """A line's vector of the features that depend on nothing but its text and the language (layout ones at 0)."""
     n_words = len(words)
     density = stopword_density(words, stopwords)
@@ -112,4 +133,5 @@ def _line_local(text: str, words: list[str], stopwords: frozenset[str], matcher:
             1.0 if share > 0 else 0.0,
         )
     )
-    return array("d", before + _NO_LAYOUT + (credit(text), comment_header(text, words)))
+    own = lexicon.features(text, words) if lexicon is not None else ()
+    return array("d", before + _NO_LAYOUT + (credit(text), comment_header(text, words)) + own)

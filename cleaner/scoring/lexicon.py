@@ -1,0 +1,92 @@
+"""A fitted word lexicon: how article-like a line's words are, for a language with training data.
+
+The hand-made boilerplate vocabulary (`cleaner.scoring.vocabulary`) names the
+phrases everybody knows ("share", "subscribe"); a lexicon is learned from pages
+whose article text is known, and weighs every word that occurs on enough sites:
+"posted", "reply", "comments", "tags", month names and digits lean towards
+boilerplate, "the", "said", "would" towards article text. A line's tokens are its
+words in lower case (a number is "#"), its first and last word marked ("^posted",
+"$ago") and how it ends ("end." for sentence punctuation, "end:" for a colon,
+"end-" for anything else). Its score is the lexicon's bias plus the weights of its
+distinct tokens over the square root of their number. The stage-1 model of the
+lexicon's language takes it as two more features (see
+`cleaner.scoring.combiner.ScoringModel.languages`): `lexicon`, and
+`lexicon_unended`, the same score for a line that does not end like a sentence (0
+for one that does), so that the fit can weigh a headline's words differently: a
+sentence full of the news's words is article text, but a headline full of them is as
+often another story's teaser. `bench/train.py` fits it, as a
+logistic regression on the tokens, on sites the line model is not fitted on.
+
+>>> lexicon = Lexicon({"posted": -1.0, "^posted": -1.0, "said": 0.8, "end.": 0.5}, bias=0.25)
+>>> lexicon.tokens("Posted by Jane at 9:30", ["Posted", "by", "Jane", "at", "9", "30"])
+['posted', 'by', 'jane', 'at', '#', '^posted', '$#', 'end-']
+>>> round(lexicon.score("Posted by Jane at 9:30", ["Posted", "by", "Jane", "at", "9", "30"]), 3)
+-0.457
+>>> [round(v, 3) for v in lexicon.features("Posted by Jane at 9:30", ["Posted", "by", "Jane", "at", "9", "30"])]
+[-0.457, -0.457]
+>>> lexicon.shares("The mayor said so.", ["The", "mayor", "said", "so"])
+[('said', 0.302), ('end.', 0.189)]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: The stage-1 features a lexicon adds (`Lexicon.features`).
+FEATURES = ("lexicon", "lexicon_unended")
+#: Words of a line looked at (a long line costs no more than a short one).
+WORDS_SEEN = 60
+_ENDS = {".": "end.", "!": "end.", "?": "end.", "…": "end.", ":": "end:"}
+_CLOSERS = "\"'”’»)]"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Token weights and a bias, fitted for one language."""
+
+    weights: dict[str, float]
+    bias: float = 0.0
+
+    @staticmethod
+    def tokens(text: str, words: Sequence[str]) -> list[str]:
+        """The line's distinct tokens, in order (`words`: its `\\w+` words, as the features see them)."""
+        seen = ["#" if w.isdigit() else w.lower() for w in words[:WORDS_SEEN]]
+        if words:
+            last = words[-1]
+            seen += ["^" + seen[0], "$" + ("#" if last.isdigit() else last.lower())]
+        end = text.rstrip().rstrip(_CLOSERS)[-1:]
+        if end:
+            seen.append(_ENDS.get(end, "end-"))
+        return list(dict.fromkeys(seen))
+
+    def score(self, text: str, words: Sequence[str]) -> float:
+        return self.score_tokens(self.tokens(text, words))
+
+    def features(self, text: str, words: Sequence[str]) -> tuple[float, float]:
+        """The line's values of `FEATURES`."""
+        tokens = self.tokens(text, words)
+        score = self.score_tokens(tokens)
+        return score, 0.0 if "end." in tokens else score
+
+    def score_tokens(self, tokens: Sequence[str]) -> float:
+        if not tokens:
+            return self.bias
+        get = self.weights.get
+        return self.bias + sum(get(t, 0.0) for t in tokens) / math.sqrt(len(tokens))
+
+    def shares(self, text: str, words: Sequence[str], top: int = 5) -> list[tuple[str, float]]:
+        """The tokens that weigh most in the line's score, with their shares of it (bias aside)."""
+        tokens = self.tokens(text, words)
+        norm = math.sqrt(len(tokens)) if tokens else 1.0
+        found = [(t, round(self.weights[t] / norm, 3)) for t in tokens if t in self.weights]
+        return sorted(found, key=lambda tw: -abs(tw[1]))[:top]
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Lexicon:
+        weights = data["weights"]
+        return cls({str(k): float(v) for k, v in weights.items()}, float(data["bias"]))  # type: ignore[attr-defined, arg-type]
+
+    def to_json(self) -> dict[str, object]:
+        return {"bias": round(self.bias, 6), "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())}}

@@ -216,8 +216,7 @@ def fit_lexicon(samples: list[Sample], min_sites: int = LEXICON_SITES) -> Lexico
 
 def lexicon_features(lexicon: Lexicon, sample: Sample) -> np.ndarray:
     """Each line's `LEXICON_FEATURES` (as `Lexicon.features` gives them), lines x 2."""
-    scores = [lexicon.score_tokens(tokens) for tokens in sample.tokens]
-    return np.array([(z, 0.0 if "end." in tokens else z) for z, tokens in zip(scores, sample.tokens)]).reshape(-1, 2)
+    return np.array([lexicon.token_features(tokens) for tokens in sample.tokens]).reshape(-1, 2)
 
 
 def fit_model(samples: list[Sample], args: argparse.Namespace, inner_folds: int) -> ScoringModel:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 #: The stage-1 features a lexicon adds (`Lexicon.features`).
 FEATURES = ("lexicon", "lexicon_unended")
@@ -52,7 +53,10 @@ class Lexicon:
     @staticmethod
     def tokens(text: str, words: Sequence[str]) -> list[str]:
         """The line's distinct tokens, in order (`words`: its `\\w+` words, as the features see them)."""
-        seen = ["#" if w.isdigit() else w.lower() for w in words[:WORDS_SEEN]]
+        head = words[:WORDS_SEEN]
+        seen = " ".join(head).lower().split(" ") if head else []  # one lower() for the line: words hold no space
+        if not all(map(str.isalpha, head)):
+            seen = ["#" if w.isdigit() else w for w in seen]
         if words:
             last = words[-1]
             seen += ["^" + seen[0], "$" + ("#" if last.isdigit() else last.lower())]
@@ -66,15 +70,17 @@ class Lexicon:
 
     def features(self, text: str, words: Sequence[str]) -> tuple[float, float]:
         """The line's values of `FEATURES`."""
-        tokens = self.tokens(text, words)
+        return self.token_features(self.tokens(text, words))
+
+    def token_features(self, tokens: Sequence[str]) -> tuple[float, float]:
+        """`FEATURES` from the line's `tokens` (the last one says how the line ends)."""
         score = self.score_tokens(tokens)
-        return score, 0.0 if "end." in tokens else score
+        return score, 0.0 if tokens and tokens[-1] == "end." else score
 
     def score_tokens(self, tokens: Sequence[str]) -> float:
         if not tokens:
             return self.bias
-        get = self.weights.get
-        return self.bias + sum(get(t, 0.0) for t in tokens) / math.sqrt(len(tokens))
+        return self.bias + sum(map(self.weights.get, tokens, repeat(0.0))) / math.sqrt(len(tokens))
 
     def shares(self, text: str, words: Sequence[str], top: int = 5) -> list[tuple[str, float]]:
         """The tokens that weigh most in the line's score, with their shares of it (bias aside)."""

@@ -7,9 +7,10 @@ runs of short lines and the main-body region (`cleaner.scoring.context`); rule-d
 lines count as boilerplate neighbours, rule-kept lines as article. The final
 probability against the mode's threshold decides, except in the comment section
 (from the first of two close comment headers after article text), which goes
-whatever its scores. Then a list of headlines under a boilerplate label goes with
-its label, a short line between two kept lines stays, and a second copy of the
-article goes. A decision's `contributions` add up, with the model's biases, to its
+whatever its scores, and for a short line with boilerplate words or an address,
+which its neighbours do not lift over the threshold (`furniture`). Then a list of
+headlines under a boilerplate label goes with its label, a short line between two
+kept lines stays, and a second copy of the article goes. A decision's `contributions` add up, with the model's biases, to its
 final logit: stage-1 features by name, the context features as `context.NAME`
 (computed when read; `--explain` and `--report` show the largest, see
 `cleaner.explain.reason_detail`).

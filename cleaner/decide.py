@@ -10,10 +10,10 @@ probability against the mode's threshold decides, except in the comment section
 whatever its scores, and for a short line with boilerplate words or an address,
 which its neighbours do not lift over the threshold (`furniture`). Then a list of
 headlines under a boilerplate label goes with its label, a short line between two
-kept lines stays, and a second copy of the article goes. A decision's `contributions` add up, with the model's biases, to its
-final logit: stage-1 features by name, the context features as `context.NAME`
-(computed when read; `--explain` and `--report` show the largest, see
-`cleaner.explain.reason_detail`).
+kept lines stays, and a second copy of the article goes. A decision's
+`contributions` add up, with the model's biases, to its final logit: stage-1
+features by name, the context features as `context.NAME` (computed when read;
+`--explain` and `--report` show the largest, see `cleaner.explain.reason_detail`).
 """
 
 from __future__ import annotations
@@ -221,7 +221,7 @@ def decide(
             )
         )
     listed = _drop_labelled_lists(document, scored, decisions)
-    return _drop_repeats(document, _best_available(_keep_between_kept(scored, listed), scored.features.words))
+    return _drop_repeats(document, _best_available(_keep_between_kept(scored, listed), words))
 
 
 def _drop_labelled_lists(document: Document, scored: ScoredDocument, decisions: list[Decision]) -> list[Decision]:
@@ -270,7 +270,9 @@ def score_decided(reason: Reason) -> bool:
 
 def between_candidate(reason: Reason, n_words: int, vector: Sequence[float]) -> bool:
     """Whether `_keep_between_kept` may keep the line: its score decides, short, no boilerplate words or addresses."""
-    return 0 < n_words <= BETWEEN_WORDS and score_decided(reason) and not (furniture(n_words, vector) or vector[_HANDLE])
+    return (
+        0 < n_words <= BETWEEN_WORDS and score_decided(reason) and not (furniture(n_words, vector) or vector[_HANDLE])
+    )
 
 
 def furniture(n_words: int, vector: Sequence[float]) -> bool:

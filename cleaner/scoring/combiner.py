@@ -31,7 +31,7 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from operator import mul, sub
 
@@ -120,8 +120,9 @@ class ScoringModel:
         """The model that scores a document in `language` (ISO code): its own, else this one."""
         return self.languages.get(language or "", self)
 
-    @property
+    @cached_property
     def lexicons(self) -> dict[str, Lexicon]:
+        """The language models' lexicons by language (worked out once: every document asks)."""
         return {code: model.lexicon for code, model in self.languages.items() if model.lexicon is not None}
 
     @classmethod

@@ -20,12 +20,10 @@ logistic regression on the tokens, on sites the line model is not fitted on.
 >>> lexicon = Lexicon({"posted": -1.0, "^posted": -1.0, "said": 0.8, "end.": 0.5}, bias=0.25)
 >>> lexicon.tokens("Posted by Jane at 9:30", ["Posted", "by", "Jane", "at", "9", "30"])
 ['posted', 'by', 'jane', 'at', '#', '^posted', '$#', 'end-']
->>> round(lexicon.score("Posted by Jane at 9:30", ["Posted", "by", "Jane", "at", "9", "30"]), 3)
--0.457
 >>> [round(v, 3) for v in lexicon.features("Posted by Jane at 9:30", ["Posted", "by", "Jane", "at", "9", "30"])]
 [-0.457, -0.457]
->>> lexicon.shares("The mayor said so.", ["The", "mayor", "said", "so"])
-[('said', 0.302), ('end.', 0.189)]
+>>> [round(v, 3) for v in lexicon.features("The mayor said so.", ["The", "mayor", "said", "so"])]
+[0.741, 0.0]
 """
 
 from __future__ import annotations
@@ -65,9 +63,6 @@ class Lexicon:
             seen.append(_ENDS.get(end, "end-"))
         return list(dict.fromkeys(seen))
 
-    def score(self, text: str, words: Sequence[str]) -> float:
-        return self.score_tokens(self.tokens(text, words))
-
     def features(self, text: str, words: Sequence[str]) -> tuple[float, float]:
         """The line's values of `FEATURES`."""
         return self.token_features(self.tokens(text, words))
@@ -82,17 +77,13 @@ class Lexicon:
             return self.bias
         return self.bias + sum(map(self.weights.get, tokens, repeat(0.0))) / math.sqrt(len(tokens))
 
-    def shares(self, text: str, words: Sequence[str], top: int = 5) -> list[tuple[str, float]]:
-        """The tokens that weigh most in the line's score, with their shares of it (bias aside)."""
-        tokens = self.tokens(text, words)
-        norm = math.sqrt(len(tokens)) if tokens else 1.0
-        found = [(t, round(self.weights[t] / norm, 3)) for t in tokens if t in self.weights]
-        return sorted(found, key=lambda tw: -abs(tw[1]))[:top]
-
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Lexicon:
         weights = data["weights"]
-        return cls({str(k): float(v) for k, v in weights.items()}, float(data["bias"]))  # type: ignore[attr-defined, arg-type]
+        return cls(
+            {str(k): float(v) for k, v in weights.items()},  # type: ignore[attr-defined]
+            float(data["bias"]),  # type: ignore[arg-type]
+        )
 
     def to_json(self) -> dict[str, object]:
         return {"bias": round(self.bias, 6), "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())}}

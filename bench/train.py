@@ -257,7 +257,7 @@ def held_out_with(model: ScoringModel, generic: bool) -> ScoringModel:
     The bench is English: with the shipped language models in place, a fitted generic
     model would never see a page, and the English one, fitted on every page, would.
     """
-    return model if generic else shipped_with(model, generic)
+    return model if generic else shipped_with(model, generic=False)
 
 
 def shipped_with(model: ScoringModel, generic: bool) -> ScoringModel:

@@ -54,7 +54,8 @@ from labels import line_labels  # noqa: E402
 from cleaner.api import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 from cleaner.decide import (  # noqa: E402
-    FALLBACK_WORDS, NOT_LIFTED, Contributions, between_candidate, between_kept, fallback_bar, furniture, score_decided,
+    FALLBACK_WORDS, NOT_LIFTED, REPEATED, Contributions, between_candidate, between_kept, fallback_bar, furniture,
+    score_decided,
 )
 from cleaner.evaluate import Page, Scores, find_pages  # noqa: E402
 from cleaner.ingest import InputError, make_document  # noqa: E402
@@ -216,7 +217,7 @@ def fit_lexicon(samples: list[Sample], min_sites: int = LEXICON_SITES) -> Lexico
 
 def lexicon_features(lexicon: Lexicon, sample: Sample) -> np.ndarray:
     """Each line's `LEXICON_FEATURES` (as `Lexicon.features` gives them), lines x 2."""
-    return np.array([lexicon.token_features(tokens) for tokens in sample.tokens]).reshape(-1, 2)
+    return np.array([lexicon.token_features(tokens) for tokens in sample.tokens]).reshape(-1, len(LEXICON_FEATURES))
 
 
 def fit_model(samples: list[Sample], args: argparse.Namespace, inner_folds: int) -> ScoringModel:
@@ -294,7 +295,7 @@ def clean_all(
         result = cleaner.clean(s.document)
         out[s.page.name] = [
             Outcome(
-                not (score_decided(d.reason) or d.reason is NOT_LIFTED) or d.reason.id == "dropped:repeat",
+                not (score_decided(d.reason) or d.reason is NOT_LIFTED) or d.reason.id == REPEATED,
                 d.score,
                 between_candidate(d.reason, s.words[d.line], s.features[d.line]),
                 sigmoid(d.contributions.line_logit())

@@ -71,6 +71,8 @@ _IN_COMMENTS = Reason(
     "context", "dropped:comment-section", MODEL_SOURCE, "in the comment section (from two close comment headers on)"
 )
 _LINK_LIST = "dropped:link-list"
+#: The reason id of a second copy of the article's line (`_drop_repeats`).
+REPEATED = "dropped:repeat"
 _BETWEEN = Reason("context", "kept:between-kept", MODEL_SOURCE, "a short line between two kept lines")
 #: The reason of furniture its neighbours would have lifted over the threshold (`furniture`).
 NOT_LIFTED = Reason(
@@ -338,7 +340,7 @@ def _drop_repeats(document: Document, decisions: tuple[Decision, ...]) -> tuple[
             continue
         first = seen.setdefault(" ".join(words), d.line)
         if first != d.line and d.reason.kind in ("score", "context"):
-            why = Reason("context", "dropped:repeat", MODEL_SOURCE, f"repeats line {first + 1} word for word")
+            why = Reason("context", REPEATED, MODEL_SOURCE, f"repeats line {first + 1} word for word")
             out[n] = replace(d, keep=False, reasons=(why, *d.reasons))
     return tuple(out)
 

@@ -197,6 +197,11 @@ def fit_lexicon(samples: list[Sample], min_sites: int = LEXICON_SITES) -> Lexico
                 for t in tokens:
                     seen.setdefault(t, set()).add(site)
     vocabulary = {t: j for j, t in enumerate(sorted(t for t, sites in seen.items() if len(sites) >= min_sites))}
+    if not vocabulary:  # too few sites (`--limit`): no token is known, and every line gets the base rate
+        y = np.concatenate([s.labels for s in samples])
+        w = np.concatenate([s.weights for s in samples])
+        rate = min(max(float(y @ w) / max(float(w.sum()), 1e-9), 1e-6), 1 - 1e-6)
+        return Lexicon({}, float(np.log(rate / (1 - rate))))
     data, columns, pointers, y, w = [], [], [0], [], []
     for s in samples:
         for tokens, label, weight in zip(s.tokens, s.labels, s.weights):

@@ -96,8 +96,8 @@ TITLE_WORDS = (3, 25)
 BYLINE = regex.compile(
     r"^\s*(?:(?i:by|written by|words by)\s+\p{L}|(?i:von|par|por|di|door|автор|автори|авторы)\s+\p{Lu})"
 )
-SENTENCE_END = regex.compile(r"[.;,][\"'”’»)\]]*\s*$")
-PROSE_END = regex.compile(r"[.!?…:][\"'”’»)\]]*\s*$")
+SENTENCE_END = regex.compile(r"[.;,。；，][\"'”’»)\]」』）]*\s*$")
+PROSE_END = regex.compile(r"[.!?…:。！？：][\"'”’»)\]」』）]*\s*$")
 STOP_SLUG = frozenset(["www", "html", "htm", "php", "aspx", "index", "news", "article", "story", "com", "co", "uk", "org", "net"])
 
 

@@ -1,8 +1,10 @@
-"""Stopword lists (jusText's, 100 languages) and language choice by stopword coverage.
+"""Stopword lists (jusText's, 100 languages, and ours for Chinese and Japanese) and language choice by
+stopword coverage.
 
 The lists are read straight from the installed `justext` package's data folder,
 without importing `justext` (its import pulls in lxml's HTML cleaner), once per
-process. The document's language is the one whose list covers most of its words;
+process; jusText has none for Chinese or Japanese, so `cleaner/data/stoplists/`
+holds those two. The document's language is the one whose list covers most of its words;
 nothing is downloaded and no model is loaded.
 
 >>> language_of("The council voted on Tuesday to rebuild the old bridge over the river.".split())
@@ -11,6 +13,9 @@ nothing is downloaded and no model is loaded.
 'German'
 >>> round(stopword_density(["the", "bridge", "of", "stone"], stoplist("English")), 2)
 0.5
+>>> from cleaner.scoring.tokens import WORD
+>>> language_of(WORD.findall("市议会周三投票决定，将在明年春天重建这座已经有一百年历史的大桥。")), language_of(WORD.findall("市議会は水曜日、来年の春に橋を建て替えることを決めた。"))
+('Chinese', 'Japanese')
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ MIN_COVERAGE = 0.05
 #: Words considered when choosing the language (the first N of the document that are not numbers).
 LANGUAGE_SAMPLE = 2000
 ENGLISH = "English"
+#: Our lists for languages jusText has none for: Chinese and Japanese, written without spaces, where a
+#: character is a word (`tokens.WORD`) and the list holds the function characters (的, 了, 是; の, に, は).
+OWN_STOPLISTS = Path(__file__).resolve().parent.parent / "data" / "stoplists"
 
 
 @cache
@@ -40,11 +48,20 @@ def stoplist_folder() -> Path | None:
 
 
 @cache
+def _stoplist_paths() -> dict[str, Path]:
+    """Each language's stoplist file: jusText's, and ours for the languages it lacks (`OWN_STOPLISTS`)."""
+    paths = {path.stem: path for path in sorted(OWN_STOPLISTS.glob("*.txt"))}
+    folder = stoplist_folder()
+    if folder:
+        paths.update((path.stem, path) for path in folder.glob("*.txt"))
+    return dict(sorted(paths.items()))
+
+
+@cache
 def stoplist(language: str) -> frozenset[str]:
     """The lower-cased stopwords of one language ('English', 'German', ...); empty if unknown."""
-    folder = stoplist_folder()
-    path = folder / f"{language}.txt" if folder else None
-    if path is None or not path.is_file():
+    path = _stoplist_paths().get(language)
+    if path is None:
         return frozenset()
     return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
 
@@ -52,8 +69,7 @@ def stoplist(language: str) -> frozenset[str]:
 @cache
 def _languages() -> tuple[str, ...]:
     """Names of the stoplists, sorted."""
-    folder = stoplist_folder()
-    return tuple(path.stem for path in sorted(folder.glob("*.txt"))) if folder else ()
+    return tuple(_stoplist_paths())
 
 
 @cache

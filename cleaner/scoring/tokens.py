@@ -1,10 +1,14 @@
-"""Digits, dates, times, counters, links, handles and e-mail in a line.
+"""Words; digits, dates, times, counters, links, handles and e-mail in a line.
 
 >>> look = lambda text: dict(zip(NAMES, token_features(text, WORD.findall(text))))
 >>> look("3 comments")["counter"], look("1.2K shares")["counter"]
 (1.0, 1.0)
 >>> look("Published 12 March 2024, 10:45")["date"]
 1.0
+>>> look("发布于2024年8月15日 10:32")["date"], look("8月15日 10時32分")["time"]
+(1.0, 1.0)
+>>> WORD.findall("北京市 bus 2024年")  # Chinese and Japanese are written without spaces: a character is a word
+['北', '京', '市', 'bus', '2024', '年']
 >>> look("Follow @newsdesk on #bridge")["handle"]
 1.0
 """
@@ -15,8 +19,12 @@ import re
 
 import regex
 
-#: A word, as every feature (and metadata, and the rules' language choice) counts words.
-WORD = regex.compile(r"\w+")
+#: Scripts written without spaces between words (Chinese characters, Japanese kana): each character is a word.
+WIDE = r"\p{Han}\p{Hiragana}\p{Katakana}"
+#: A word, as every feature (and metadata, and the rules' language choice) counts words: a run of word
+#: characters, or one character of a `WIDE` script. (The quality metric keeps plain `\w+`, see
+#: `cleaner.evaluate`.)
+WORD = regex.compile(rf"[{WIDE}]|[^\W{WIDE}]+")
 
 NAMES: tuple[str, ...] = ("digits", "date", "time", "counter", "url", "email", "handle", "copyright")
 
@@ -31,9 +39,10 @@ MONTHS = (
 )
 DATE = regex.compile(
     rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
+    rf"(?<!\d)(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日|"
     rf"(?i:\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{2,4}}\b)"
 )
-TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}\b\s*(?i:am|pm|uhr|h)?|\b\d{1,2}\s*(?i:am|pm)\b|(?i:\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b)")
+TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}\b\s*(?i:am|pm|uhr|h)?|(?<!\d)\d{1,2}[時时]\d{1,2}分|\b\d{1,2}\s*(?i:am|pm)\b|(?i:\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b)")
 COUNTER = regex.compile(r"^\W*[\d.,]+\s*[kKmM]?\+?\s*(?:\w+\W*){0,2}$")
 URL = regex.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|de|fr|es|it|nl|ru|ua|pt|io)\b", regex.IGNORECASE)
 EMAIL = regex.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")

@@ -8,12 +8,20 @@ English is always checked too (many sites keep English share and cookie labels).
 0.95
 >>> boilerplate_share("Der Rat hat am Dienstag beschlossen, die Brücke neu zu bauen.", matcher)
 0.0
+>>> round(boilerplate_share("分享到微信", boilerplate_matcher("zh")), 2)  # no spaces: phrases match anywhere
+1.0
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+
+import regex
+
+from cleaner.scoring.tokens import WIDE
+
+_WIDE = regex.compile(f"[{WIDE}]")
 
 #: ISO 639-1 code -> phrases. Keep entries short and specific to page furniture.
 BOILERPLATE: dict[str, tuple[str, ...]] = {
@@ -98,6 +106,22 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
         r"популярне", r"найпопулярніше", r"головна", r"пошук", r"контакти", r"вгору", r"дивитися (всі|ще)",
         r"фото", r"відео", r"оновлено", r"опубліковано",
     ),
+    "zh": (  # simplified and traditional
+        r"首页", r"首頁", r"登录", r"登錄", r"登入", r"注册", r"註冊", r"分享(到)?", r"转发", r"轉發", r"订阅", r"訂閱",
+        r"关注我们", r"關注我們", r"相关(新闻|阅读|文章|报道)", r"相關(新聞|閱讀|文章|報導)", r"推荐阅读", r"推薦閱讀",
+        r"热门(新闻|文章|评论)?", r"熱門(新聞|文章|評論)?", r"网友评论", r"網友評論", r"发表评论", r"發表評論", r"广告",
+        r"廣告", r"责任编辑", r"責任編輯", r"版权所有", r"版權所有", r"保留所有权利", r"保留所有權利", r"隐私政策",
+        r"隱私政策", r"联系我们", r"聯繫我們", r"關於我們", r"关于我们", r"下载客户端", r"下載客戶端", r"扫码", r"掃碼",
+        r"二维码", r"二維碼", r"微信", r"微博", r"返回顶部", r"返回頂部", r"上一篇", r"下一篇", r"阅读全文", r"閱讀全文",
+        r"点击(查看|进入)", r"點擊(查看|進入)", r"打印", r"列印", r"收藏", r"举报", r"舉報", r"网站地图", r"網站地圖",
+    ),
+    "ja": (
+        r"ホーム", r"トップページ", r"ログイン", r"ログアウト", r"会員登録", r"新規登録", r"シェア(する)?", r"ツイート",
+        r"いいね", r"購読", r"ニュースレター", r"メルマガ", r"関連(記事|ニュース)", r"おすすめ(記事)?", r"人気(記事|ランキング)",
+        r"ランキング", r"コメント(する)?", r"広告", r"無断転載", r"著作権", r"プライバシーポリシー", r"利用規約",
+        r"お問い合わせ", r"会社概要", r"アプリ(を)?ダウンロード", r"フォロー(する)?", r"続きを読む", r"もっと見る",
+        r"一覧", r"前の記事", r"次の記事", r"(ページの)?(トップ|先頭)へ(戻る)?", r"印刷", r"ブックマーク",
+    ),
 }
 
 #: justext stoplist names -> ISO 639-1 codes for the languages above (and a few more).
@@ -106,6 +130,7 @@ ISO_CODES: dict[str, str] = {
     "Portuguese": "pt", "Dutch": "nl", "Russian": "ru", "Ukrainian": "uk", "Polish": "pl", "Czech": "cs",
     "Swedish": "sv", "Danish": "da", "Norwegian_Bokmal": "nb", "Finnish": "fi", "Turkish": "tr", "Greek": "el",
     "Romanian": "ro", "Hungarian": "hu", "Arabic": "ar", "Indonesian": "id", "Catalan": "ca", "Bulgarian": "bg",
+    "Chinese": "zh", "Japanese": "ja",
 }
 
 
@@ -122,8 +147,10 @@ def boilerplate_matcher(language: str | None) -> re.Pattern[str]:
     faster than a case-insensitive alternation of this size.)
     """
     phrases = BOILERPLATE["en"] + (BOILERPLATE.get(language, ()) if language and language != "en" else ())
-    alternation = "|".join(sorted(set(phrases), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+    spaced = "|".join(sorted({p for p in phrases if not _WIDE.search(p)}, key=len, reverse=True))
+    wide = "|".join(sorted({p for p in phrases if _WIDE.search(p)}, key=len, reverse=True))
+    # Chinese and Japanese words are not set apart by spaces: their phrases match anywhere
+    return re.compile(rf"(?<!\w)(?:{spaced})(?!\w)" + (f"|{wide}" if wide else ""))
 
 
 def boilerplate_share(text: str, matcher: re.Pattern[str]) -> float:

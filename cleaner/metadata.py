@@ -39,7 +39,7 @@ from itertools import islice
 import regex
 
 from cleaner.model import Decision, Document, Line, Reason
-from cleaner.scoring.tokens import DATE, URL, WORD
+from cleaner.scoring.tokens import DATE, URL, WIDE, WORD
 from cleaner.scoring.vocabulary import boilerplate_matcher, boilerplate_share
 from cleaner.wrapping import wrapped_lines
 
@@ -94,10 +94,13 @@ TITLE_WORDS = (3, 25)
 #: "Door de storm ...". Not "de" at all: it opens Dutch, Spanish and Portuguese headlines ("De Blasio
 #: fills three top posts" was taken for a byline).
 BYLINE = regex.compile(
-    r"^\s*(?:(?i:by|written by|words by)\s+\p{L}|(?i:von|par|por|di|door|автор|автори|авторы)\s+\p{Lu})"
+    r"^\s*(?:(?i:by|written by|words by)\s+\p{L}|(?i:von|par|por|di|door|автор|автори|авторы)\s+\p{Lu}"
+    # Chinese and Japanese: "记者 陈雨桐", "みなと新報 記者 森田 沙織", "作者：…" (not 记者会, a press conference)
+    r"|.{0,20}?(?:记者|記者|作者|撰文)(?![会會])[\s：:]*[\p{Han}\p{Katakana}])"
 )
 SENTENCE_END = regex.compile(r"[.;,。；，][\"'”’»)\]」』）]*\s*$")
 PROSE_END = regex.compile(r"[.!?…:。！？：][\"'”’»)\]」』）]*\s*$")
+_WIDE = regex.compile(f"[{WIDE}]")
 STOP_SLUG = frozenset(["www", "html", "htm", "php", "aspx", "index", "news", "article", "story", "com", "co", "uk", "org", "net"])
 
 
@@ -172,7 +175,7 @@ class _Header:
     def survey(cls, document: Document, decisions: tuple[Decision, ...], url: str | None) -> _Header | None:
         """`url`: the page's, when the caller knows it better than `document.url`."""
         lines = document.lines
-        words = [[m.group() for m in islice(WORD.finditer(line.text), WORDS_SEEN)] for line in lines]
+        words = [header_words(line.text) for line in lines]
         start, standfirst = _body_start(decisions, lines, words)
         if start is None:
             return None
@@ -220,9 +223,43 @@ def _date_line(text: str, words: int) -> bool:
     """A short line holding a date; of a line with two stamps ("Published: ... | Updated: ..."), the first."""
     if words > DATE_WORDS:
         text = text.split("|", 1)[0]
-        if len(WORD.findall(text)) > DATE_WORDS:
+        if len(header_words(text)) > DATE_WORDS:
             return False
     return DATE.search(text) is not None
+
+
+def header_words(text: str) -> list[str]:
+    """The line's first `WORDS_SEEN` words as the header fields count them.
+
+    In Chinese and Japanese, where each character is a word (`tokens.WORD`), two
+    characters in a row make one word here (their words average under two
+    characters), so that headline, byline and date lengths measure as in English:
+
+    >>> header_words("江屿老城区图书馆试行夜间开放")
+    ['江屿', '老城', '区图', '书馆', '试行', '夜间', '开放']
+    >>> header_words("By Jane Smith, 3 March 2024")
+    ['By', 'Jane', 'Smith', '3', 'March', '2024']
+    """
+    words = [m.group() for m in islice(WORD.finditer(text), 2 * WORDS_SEEN)]
+    if text.isascii() or not any(len(w) == 1 and _WIDE.match(w) for w in words):
+        return words[:WORDS_SEEN]
+    out: list[str] = []
+    pending = ""
+    for word in words:
+        if len(word) == 1 and _WIDE.match(word):
+            if pending:
+                out.append(pending + word)
+                pending = ""
+            else:
+                pending = word
+            continue
+        if pending:
+            out.append(pending)
+            pending = ""
+        out.append(word)
+    if pending:
+        out.append(pending)
+    return out[:WORDS_SEEN]
 
 
 def _header_line(text: str, words: list[str]) -> bool:

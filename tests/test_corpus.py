@@ -42,15 +42,15 @@ KNOWN_FAILURES: dict[str, str] = {
     "balconygardener-example.net/2024-03-03_worm-bin-small-flat.txt": WITHOUT_SITE_RULES,
     "tagesblatt-example.de/2024-03-12_stadtrat-fahrradstrassen.txt": WITHOUT_SITE_RULES,
     "jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt": (
-        "Chinese, no site rules: the caption stays, two subheadings and the two paragraphs after the "
-        "mid-article 'related' list go (see test_chinese_and_japanese_pages)"
+        "Chinese, no site file: the date, source and reporter line stays (not recognised as a header), "
+        "and the subheading right after the mid-article 'related' list goes with the list"
     ),
     "minato-shimpo-example.jp/2024-10-08_shiei-bus-yoyaku.txt": (
-        "Japanese, no site rules: two subheadings after an 'Advertisement' label and a headline list go "
-        "(see test_chinese_and_japanese_pages)"
+        "Japanese, no site file: the subheading right after the mid-article 'related' list goes with the list"
     ),
 }
 
+ZH_HEADER = "date, source and reporter share one line of 14 words: too long for a date or byline line"
 SITE_FILE_HEADER = "the seed's site file drops the header lines; titles come only from lines the scorer decided"
 #: (document, field) -> why the field is not yet its gold value.
 KNOWN_METADATA_MISSES: dict[tuple[str, str], str] = {
@@ -60,20 +60,10 @@ KNOWN_METADATA_MISSES: dict[tuple[str, str], str] = {
     ("independent.co.uk/002_29a9ef628dbd3811.txt", "title"): SITE_FILE_HEADER,
     ("londonlovesbusiness.com/000_e36b2bbf93a9e1ef.txt", "title"): SITE_FILE_HEADER,
     ("odessa-journal.com/003_68f8b93d1e7868be.txt", "title"): SITE_FILE_HEADER,
+    ("jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt", "title"): "no byline or date found below it",
+    ("jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt", "byline"): ZH_HEADER,
+    ("jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt", "date"): ZH_HEADER,
 }
-WIDE_HEADLINE = "a Chinese or Japanese character counts as a word: a 20-character headline is too long for a title"
-WIDE_BYLINE = "'记者'/'記者' (reporter) after the paper's name opens no byline"
-KNOWN_METADATA_MISSES.update(
-    {
-        ("jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt", "title"): WIDE_HEADLINE,
-        ("jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt", "byline"): WIDE_BYLINE,
-        ("jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt", "date"): (
-            "date, source and reporter on one line of 19 characters-as-words: too long for a date line"
-        ),
-        ("minato-shimpo-example.jp/2024-10-08_shiei-bus-yoyaku.txt", "title"): WIDE_HEADLINE,
-        ("minato-shimpo-example.jp/2024-10-08_shiei-bus-yoyaku.txt", "byline"): WIDE_BYLINE,
-    }
-)
 METADATA_FIELDS = ("title", "byline", "date")
 
 
@@ -198,19 +188,27 @@ def test_seeds_without_rules_drop_the_boilerplate(without_rules: Cleaner) -> Non
 WIDE_PAGES = ("jiangyu-daily-example.cn", "minato-shimpo-example.jp")
 
 
-def test_chinese_and_japanese_pages(with_rules: Cleaner) -> None:
-    """Written without spaces: a character is a word, with our stoplists, vocabulary and caption forms.
-
-    Before, a Chinese paragraph was a handful of very long "words" (the clauses between
-    commas) and 7 of the 10 article lines went; the Japanese page kept its menu, share
-    row and headline list. Now 13 of 19 article lines stay and 65 of 66 boilerplate
-    lines go (the misses are in `KNOWN_FAILURES`).
-    """
+def wide_page_labels(cleaner: Cleaner) -> tuple[list[bool], list[bool]]:
+    """Over our Chinese and Japanese pages: each article line's kept flag, each boilerplate line's dropped flag."""
     labels = []
     for case in corpus_cases():
         if case.parent.name in WIDE_PAGES:
-            labels += line_labels(case.read_text(encoding="utf-8"), gold_of(case), clean_file(with_rules, case))
-    article = [kept for is_article, kept in labels if is_article]
-    boilerplate = [not kept for is_article, kept in labels if not is_article]
+            labels += line_labels(case.read_text(encoding="utf-8"), gold_of(case), clean_file(cleaner, case))
+    return [kept for is_article, kept in labels if is_article], [not kept for is_article, kept in labels if not is_article]
+
+
+def test_chinese_and_japanese_pages(with_rules: Cleaner, without_rules: Cleaner) -> None:
+    """Written without spaces: a character is a word, with our stoplists, vocabulary, caption forms and
+    generic rule files (rules/generic/zh.toml, ja.toml).
+
+    Before, a Chinese paragraph was a handful of very long "words" (the clauses between
+    commas) and 7 of the 10 article lines went; the Japanese page kept its menu, share
+    row and headline list. Now, of 19 article and 66 boilerplate lines, 17 stay and 65
+    go with the generic rules (the misses are in `KNOWN_FAILURES`), 13 and 65 with the
+    heuristics alone.
+    """
+    article, boilerplate = wide_page_labels(with_rules)
     assert len(article) == 19 and len(boilerplate) == 66
-    assert sum(article) / len(article) >= 0.65 and sum(boilerplate) / len(boilerplate) >= 0.95
+    assert sum(article) >= 17 and sum(boilerplate) >= 65
+    article, boilerplate = wide_page_labels(without_rules)
+    assert sum(article) >= 13 and sum(boilerplate) >= 65

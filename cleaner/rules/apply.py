@@ -21,12 +21,13 @@ from cleaner.model import Cut, Document, Reason, Span
 from cleaner.rules.book import Selection
 from cleaner.rules.prefilter import Prefilter, candidate_lines, scan_budget
 from cleaner.rules.schema import Pattern, Rule, RuleFile
+from cleaner.scoring.tokens import WORD
 from cleaner.wrapping import paragraphs, pieces
 
 #: A line "reads like article text" (ends a `list` rule) when it has at least this
 #: many words and ends like a sentence (a teaser cut off with "..." or "…" does not).
 ARTICLE_MIN_WORDS = 10
-SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:][\"”’»)\]]*$")
+SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？：][\"”’»)\]」』）]*$")
 DROP_KINDS = frozenset({"line", "block", "after", "before", "list"})
 
 #: Which lines a pattern matches (a function of the pattern).
@@ -71,8 +72,14 @@ class RulesRun:
 
 
 def reads_like_article(text: str) -> bool:
-    """Long enough and ends like a sentence (a closing quote alone, "..." or "…" do not count)."""
-    return len(text.split()) >= ARTICLE_MIN_WORDS and SENTENCE_END.search(text.rstrip()) is not None
+    """Long enough and ends like a sentence (a closing quote alone, "..." or "…" do not count).
+
+    Words are what the spaces set apart, or in Chinese and Japanese the characters (`tokens.WORD`).
+    """
+    long_enough = len(text.split()) >= ARTICLE_MIN_WORDS or (
+        not text.isascii() and len(WORD.findall(text)) >= ARTICLE_MIN_WORDS
+    )
+    return long_enough and SENTENCE_END.search(text.rstrip()) is not None
 
 
 def every_line(texts: list[str]) -> Hits:

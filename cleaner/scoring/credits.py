@@ -21,6 +21,8 @@ import re
 
 import regex
 
+from cleaner.scoring.tokens import OrWide
+
 _WORDS = r"(?:photos?|fotos?|foto(?:grafía|grafia)|image|picture|pic|credit|crédit|bild|source|quelle|illustration)"
 _AGENCIES = r"(?:afp|ap|reuters|epa|efe|dpa|getty images|shutterstock|istock|anadolu|ansa|pa|xinhua|europapress)"
 #: Chinese and Japanese: "（记者 陈雨桐 摄）", "图为 ...", "图片来源：", "（写真：...）", and the Japanese
@@ -29,12 +31,13 @@ _WIDE_CREDIT = (
     r"[（(][^（()）]*[摄攝][）)]|^\s*[图圖]为|^\s*[图圖][／/]|(?:[图圖]片来源|[图圖]源|摄影|攝影|写真|撮影|画像)\s*[：:]"
     r"|[（(]\d{1,2}日[、，][^（()）]*で[）)]\s*$"
 )
-CREDIT = regex.compile(
+_PLAIN_CREDIT = regex.compile(
     rf"\(\s*{_WORDS}\s*:[^)]*\)|^\s*{_WORDS}\s*:\s*\S|\b{_AGENCIES}\s*/\s*\p{{Lu}}|\(\s*(?:[^()/]+/)?{_AGENCIES}\s*/?\s*\)"
-    rf"|\b{_WORDS}\s+(?:by|credit|courtesy)\b|\bgetty images\b|©\s*\p{{Lu}}|{_WIDE_CREDIT}",
+    rf"|\b{_WORDS}\s+(?:by|credit|courtesy)\b|\bgetty images\b|©\s*\p{{Lu}}",
     regex.IGNORECASE,
 )
 
+CREDIT = OrWide(_PLAIN_CREDIT, _WIDE_CREDIT, "摄攝图圖写撮画日")
 
 #: Every form above needs one of these characters (the agency forms, "©"), or one of the words below.
 _CREDIT_CHARS = frozenset("(/©（图圖摄攝写撮画")

@@ -96,7 +96,9 @@ TITLE_WORDS = (3, 25)
 BYLINE = regex.compile(
     r"^\s*(?:(?i:by|written by|words by)\s+\p{L}|(?i:von|par|por|di|door|автор|автори|авторы)\s+\p{Lu}"
     # Chinese and Japanese: "记者 陈雨桐", "みなと新報 記者 森田 沙織", "作者：…" (not 记者会, a press conference)
-    r"|.{0,20}?(?:记者|記者|作者|撰文)(?![会會])[\s：:]*[\p{Han}\p{Katakana}])"
+    r"|.{0,20}?(?:记者|記者|作者|撰文)(?![会會])[\s：:]*[\p{Han}\p{Katakana}]"
+    # Korean: "김서연 기자" (the name, then "reporter")
+    r"|\p{Hangul}{2,4} ?기자(?:\s|$))"
 )
 SENTENCE_END = regex.compile(r"[.;,。；，][\"'”’»)\]」』）]*\s*$")
 PROSE_END = regex.compile(r"[.!?…:。！？：][\"'”’»)\]」』）]*\s*$")

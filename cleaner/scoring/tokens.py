@@ -5,8 +5,8 @@
 (1.0, 1.0)
 >>> look("Published 12 March 2024, 10:45")["date"]
 1.0
->>> look("发布于2024年8月15日 10:32")["date"], look("8月15日 10時32分")["time"]
-(1.0, 1.0)
+>>> look("发布于2024年8月15日 10:32")["date"], look("8月15日 10時32分")["time"], look("입력 2024.03.04 10:21")["date"]
+(1.0, 1.0, 1.0)
 >>> WORD.findall("北京市 bus 2024年")  # Chinese and Japanese are written without spaces: a character is a word
 ['北', '京', '市', 'bus', '2024', '年']
 >>> look("Follow @newsdesk on #bridge")["handle"]
@@ -79,10 +79,10 @@ class OrWide:
 
 
 _PLAIN_DATE = regex.compile(
-    rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
+    rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{4}}\.\d{{2}}\.\d{{2}}\b|"
     rf"(?i:\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{2,4}}\b)"
 )
-#: "12 March 2024", "2024-03-12", "12.03.2024"; "2024年3月12日"
+#: "12 March 2024", "2024-03-12", "12.03.2024", "2024.03.12"; "2024年3月12日"
 DATE = OrWide(_PLAIN_DATE, r"(?<!\d)(?:\d{4}年)?\d{1,2}月\d{1,2}日", "月")
 _PLAIN_TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}\b\s*(?i:am|pm|uhr|h)?|\b\d{1,2}\s*(?i:am|pm)\b|(?i:\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b)")
 #: "10:45", "3 pm", "2 hours ago"; "10時45分"

@@ -115,6 +115,12 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
         r"二维码", r"二維碼", r"微信", r"微博", r"返回顶部", r"返回頂部", r"上一篇", r"下一篇", r"阅读全文", r"閱讀全文",
         r"点击(查看|进入)", r"點擊(查看|進入)", r"打印", r"列印", r"收藏", r"举报", r"舉報", r"网站地图", r"網站地圖",
     ),
+    "ko": (
+        r"공유(하기)?", r"구독(하기)?", r"로그인", r"로그아웃", r"회원가입", r"뉴스레터", r"광고", r"관련\s?(기사|뉴스)",
+        r"많이 본 (뉴스|기사)", r"인기\s?(기사|뉴스)", r"댓글(\s?(작성하기|쓰기|보기))?", r"저작권자", r"무단\s?(전재|복제)",
+        r"재배포\s?금지", r"개인정보\s?처리\s?방침", r"이용약관", r"회사소개", r"기사제보", r"글자\s?크기", r"인쇄(하기)?",
+        r"스크랩", r"맨 위로", r"(이전|다음) 기사", r"카카오톡", r"홈",
+    ),
     "ja": (
         r"ホーム", r"トップページ", r"ログイン", r"ログアウト", r"会員登録", r"新規登録", r"シェア(する)?", r"ツイート",
         r"いいね", r"購読", r"ニュースレター", r"メルマガ", r"関連(記事|ニュース)", r"おすすめ(記事)?", r"人気(記事|ランキング)",
@@ -130,7 +136,7 @@ ISO_CODES: dict[str, str] = {
     "Portuguese": "pt", "Dutch": "nl", "Russian": "ru", "Ukrainian": "uk", "Polish": "pl", "Czech": "cs",
     "Swedish": "sv", "Danish": "da", "Norwegian_Bokmal": "nb", "Finnish": "fi", "Turkish": "tr", "Greek": "el",
     "Romanian": "ro", "Hungarian": "hu", "Arabic": "ar", "Indonesian": "id", "Catalan": "ca", "Bulgarian": "bg",
-    "Chinese": "zh", "Japanese": "ja",
+    "Chinese": "zh", "Japanese": "ja", "Korean": "ko",
 }
 
 

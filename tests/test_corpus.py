@@ -42,15 +42,14 @@ KNOWN_FAILURES: dict[str, str] = {
     "balconygardener-example.net/2024-03-03_worm-bin-small-flat.txt": WITHOUT_SITE_RULES,
     "tagesblatt-example.de/2024-03-12_stadtrat-fahrradstrassen.txt": WITHOUT_SITE_RULES,
     "jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt": (
-        "Chinese, no site file: the date, source and reporter line stays (not recognised as a header), "
-        "and the subheading right after the mid-article 'related' list goes with the list"
+        "Chinese, no site file: the subheading right after the mid-article 'related' list goes with the list"
     ),
     "minato-shimpo-example.jp/2024-10-08_shiei-bus-yoyaku.txt": (
         "Japanese, no site file: the subheading right after the mid-article 'related' list goes with the list"
     ),
 }
 
-ZH_HEADER = "date, source and reporter share one line of 14 words: too long for a date or byline line"
+ZH_HEADER = "date, source and reporter share one line of 14 words: too long for a byline line"
 SITE_FILE_HEADER = "the seed's site file drops the header lines; titles come only from lines the scorer decided"
 #: (document, field) -> why the field is not yet its gold value.
 KNOWN_METADATA_MISSES: dict[tuple[str, str], str] = {
@@ -60,9 +59,7 @@ KNOWN_METADATA_MISSES: dict[tuple[str, str], str] = {
     ("independent.co.uk/002_29a9ef628dbd3811.txt", "title"): SITE_FILE_HEADER,
     ("londonlovesbusiness.com/000_e36b2bbf93a9e1ef.txt", "title"): SITE_FILE_HEADER,
     ("odessa-journal.com/003_68f8b93d1e7868be.txt", "title"): SITE_FILE_HEADER,
-    ("jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt", "title"): "no byline or date found below it",
     ("jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt", "byline"): ZH_HEADER,
-    ("jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt", "date"): ZH_HEADER,
 }
 METADATA_FIELDS = ("title", "byline", "date")
 
@@ -203,12 +200,12 @@ def test_chinese_and_japanese_pages(with_rules: Cleaner, without_rules: Cleaner)
 
     Before, a Chinese paragraph was a handful of very long "words" (the clauses between
     commas) and 7 of the 10 article lines went; the Japanese page kept its menu, share
-    row and headline list. Now, of 19 article and 66 boilerplate lines, 17 stay and 65
-    go with the generic rules (the misses are in `KNOWN_FAILURES`), 13 and 65 with the
+    row and headline list. Now, of 19 article and 66 boilerplate lines, 17 stay and all
+    66 go with the generic rules (the misses are in `KNOWN_FAILURES`), 13 and 65 with the
     heuristics alone.
     """
     article, boilerplate = wide_page_labels(with_rules)
     assert len(article) == 19 and len(boilerplate) == 66
-    assert sum(article) >= 17 and sum(boilerplate) >= 65
+    assert sum(article) >= 17 and sum(boilerplate) >= 66
     article, boilerplate = wide_page_labels(without_rules)
     assert sum(article) >= 13 and sum(boilerplate) >= 65

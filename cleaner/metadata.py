@@ -39,7 +39,7 @@ from itertools import islice
 import regex
 
 from cleaner.model import Decision, Document, Line, Reason
-from cleaner.scoring.tokens import DATE, URL, WIDE, WORD
+from cleaner.scoring.tokens import DATE, URL, WIDE_CHAR, WORD
 from cleaner.scoring.vocabulary import boilerplate_matcher, boilerplate_share
 from cleaner.wrapping import wrapped_lines
 
@@ -102,7 +102,6 @@ BYLINE = regex.compile(
 )
 SENTENCE_END = regex.compile(r"[.;,。；，][\"'”’»)\]」』）]*\s*$")
 PROSE_END = regex.compile(r"[.!?…:。！？：][\"'”’»)\]」』）]*\s*$")
-_WIDE = regex.compile(f"[{WIDE}]")
 STOP_SLUG = frozenset(["www", "html", "htm", "php", "aspx", "index", "news", "article", "story", "com", "co", "uk", "org", "net"])
 
 
@@ -248,12 +247,12 @@ def header_words(text: str) -> list[str]:
     ['By', 'Jane', 'Smith', '3', 'March', '2024']
     """
     words = [m.group() for m in islice(WORD.finditer(text), 2 * WORDS_SEEN)]
-    if text.isascii() or not any(len(w) == 1 and _WIDE.match(w) for w in words):
+    if text.isascii() or not any(len(w) == 1 and WIDE_CHAR.match(w) for w in words):
         return words[:WORDS_SEEN]
     out: list[str] = []
     pending = ""
     for word in words:
-        if len(word) == 1 and _WIDE.match(word):
+        if len(word) == 1 and WIDE_CHAR.match(word):
             if pending:
                 out.append(pending + word)
                 pending = ""

@@ -26,7 +26,7 @@ import math
 
 import regex
 
-from cleaner.scoring.tokens import WIDE
+from cleaner.scoring.tokens import WIDE_CHAR
 
 NAMES: tuple[str, ...] = (
     "log_words", "log_chars", "one_word", "short", "long", "final_punct", "colon_end", "teaser", "clauses",
@@ -50,7 +50,6 @@ _BULLET_FIRST = frozenset("-•*·►▶→✓")
 _QUOTES = frozenset("\"“”„«»")
 #: How many letters a `WIDE` character counts for in the length features (English prose averages about 5).
 WIDE_LETTERS = 5
-_WIDE_WORD = regex.compile(rf"[{WIDE}]")
 
 
 def shape_features(text: str, words: list[str]) -> tuple[float, ...]:
@@ -65,7 +64,7 @@ def shape_features(text: str, words: list[str]) -> tuple[float, ...]:
                 upper += 1
     n_chars = len(text)
     if not text.isascii():
-        wide = sum(1 for word in words if len(word) == 1 and _WIDE_WORD.match(word))
+        wide = sum(1 for word in words if len(word) == 1 and WIDE_CHAR.match(word))
         letters_in_words += wide * (WIDE_LETTERS - 1)
         n_chars += wide * WIDE_LETTERS  # the letters and a space
     stripped = text.rstrip()

@@ -22,6 +22,8 @@ import regex
 
 #: Scripts written without spaces between words (Chinese characters, Japanese kana): each character is a word.
 WIDE = r"\p{Han}\p{Hiragana}\p{Katakana}"
+#: One `WIDE` character (a one-character word of such a script: `WIDE_CHAR.match(word)`).
+WIDE_CHAR = regex.compile(f"[{WIDE}]")
 #: Every `WIDE` character lies at or above this code point.
 _WIDE_FROM = "\u2e80"
 

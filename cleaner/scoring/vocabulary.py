@@ -17,11 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import regex
-
-from cleaner.scoring.tokens import WIDE
-
-_WIDE = regex.compile(f"[{WIDE}]")
+from cleaner.scoring.tokens import WIDE_CHAR
 
 #: ISO 639-1 code -> phrases. Keep entries short and specific to page furniture.
 BOILERPLATE: dict[str, tuple[str, ...]] = {
@@ -153,8 +149,8 @@ def boilerplate_matcher(language: str | None) -> re.Pattern[str]:
     faster than a case-insensitive alternation of this size.)
     """
     phrases = BOILERPLATE["en"] + (BOILERPLATE.get(language, ()) if language and language != "en" else ())
-    spaced = "|".join(sorted({p for p in phrases if not _WIDE.search(p)}, key=len, reverse=True))
-    wide = "|".join(sorted({p for p in phrases if _WIDE.search(p)}, key=len, reverse=True))
+    spaced = "|".join(sorted({p for p in phrases if not WIDE_CHAR.search(p)}, key=len, reverse=True))
+    wide = "|".join(sorted({p for p in phrases if WIDE_CHAR.search(p)}, key=len, reverse=True))
     # Chinese and Japanese words are not set apart by spaces: their phrases match anywhere
     return re.compile(rf"(?<!\w)(?:{spaced})(?!\w)" + (f"|{wide}" if wide else ""))
 

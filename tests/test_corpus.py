@@ -201,11 +201,11 @@ def test_chinese_and_japanese_pages(with_rules: Cleaner, without_rules: Cleaner)
     Before, a Chinese paragraph was a handful of very long "words" (the clauses between
     commas) and 7 of the 10 article lines went; the Japanese page kept its menu, share
     row and headline list. Now, of 19 article and 66 boilerplate lines, 17 stay and all
-    66 go with the generic rules (the misses are in `KNOWN_FAILURES`), 13 and 65 with the
+    66 go with the generic rules (the misses are in `KNOWN_FAILURES`), 14 and 64 with the
     heuristics alone.
     """
     article, boilerplate = wide_page_labels(with_rules)
     assert len(article) == 19 and len(boilerplate) == 66
     assert sum(article) >= 17 and sum(boilerplate) >= 66
     article, boilerplate = wide_page_labels(without_rules)
-    assert sum(article) >= 13 and sum(boilerplate) >= 65
+    assert sum(article) >= 14 and sum(boilerplate) >= 64

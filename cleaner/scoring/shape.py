@@ -34,20 +34,22 @@ NAMES: tuple[str, ...] = (
 )
 
 SENTENCE_END = regex.compile(r"[.!?。！？][\"'”’»)\]]*\s*$")
-COLON_END = regex.compile(r"[:\-–—]\s*$")
+COLON_END = regex.compile(r"[:\-–—：]\s*$")
 TEASER_END = regex.compile(r"(\.\.\.|…)[\"'”’»)\]]*\s*$")
-SEPARATOR = regex.compile(r"(?:^|\s)[|•·»›/>\-–—:]+(?=\s|$)")
+SEPARATOR = regex.compile(r"(?:^|\s)[|｜•·»›/>\-–—:]+(?=\s|$)")
 BULLET = regex.compile(r"^\s*(?:[-•*·►▶→✓]|\d{1,2}[.)])\s")
-QUOTE = regex.compile(r"[\"“”„«»]")
+QUOTE = regex.compile(r"[\"“”„«»「」『』]")
 
 # Characters a pattern above needs: a line without them cannot match, so the
 # (comparatively slow) regex runs only on lines that have them.
 _STOPS = frozenset(".!?。！？")  # a line ending in one of these ends like a sentence
 _CLOSERS = frozenset("\"'”’»)]")  # ...and one ending in these may (the regex looks behind them)
-_COLON_LAST = frozenset(":-–—")
-_SEPARATOR_CHARS = frozenset("|•·»›/>-–—:")
+_COLON_LAST = frozenset(":-–—：")
+_SEPARATOR_CHARS = frozenset("|｜•·»›/>-–—:")
 _BULLET_FIRST = frozenset("-•*·►▶→✓")
-_QUOTES = frozenset("\"“”„«»")
+_QUOTES = frozenset("\"“”„«»「」『』")
+#: What separates clauses: "," and ";", and the Chinese and Japanese commas "，", "、" and "；".
+_CLAUSE_MARKS = (",", ";", "，", "、", "；")
 #: How many letters a `WIDE` character counts for in the length features (English prose averages about 5).
 WIDE_LETTERS = 5
 
@@ -80,7 +82,7 @@ def shape_features(text: str, words: list[str]) -> tuple[float, ...]:
         1.0 if last in _STOPS or (last in _CLOSERS and SENTENCE_END.search(stripped)) else 0.0,
         1.0 if last in _COLON_LAST else 0.0,
         1.0 if last == "…" or stripped.endswith("...") or (last in _CLOSERS and TEASER_END.search(stripped)) else 0.0,
-        min(1.0, (text.count(",") + text.count(";")) / (n_words or 1) * 5),
+        min(1.0, sum(map(text.count, _CLAUSE_MARKS)) / (n_words or 1) * 5),
         capitalised / n_words if n_words else 0.0,
         upper / n_words if n_words else 0.0,
         min(1.0, separators / (n_words or 1) * 2),

@@ -97,6 +97,8 @@ BYLINE = regex.compile(
     r"^\s*(?:(?i:by|written by|words by)\s+\p{L}|(?i:von|par|por|di|door|автор|автори|авторы)\s+\p{Lu}"
     # Chinese and Japanese: "记者 陈雨桐", "みなと新報 記者 森田 沙織", "作者：…" (not 记者会, a press conference)
     r"|.{0,20}?(?:记者|記者|作者|撰文)(?![会會])[\s：:]*[\p{Han}\p{Katakana}]"
+    # Arabic: "بقلم: سارة الحسيني" ("by the pen of")
+    r"|بقلم\s*:?\s*\p{L}"
     # Korean: "김서연 기자" (the name, then "reporter")
     r"|\p{Hangul}{2,4} ?기자(?:\s|$))"
 )

@@ -389,11 +389,11 @@ def test_headlines_opening_with_de_von_or_door_are_no_bylines(cleaner: Cleaner) 
         assert not BYLINE.match(headline), headline
 
 
-def test_chinese_japanese_and_korean_bylines() -> None:
+def test_chinese_japanese_korean_and_arabic_bylines() -> None:
     """The reporter's word after the paper's name, or after the name in Korean; not a press conference."""
     from cleaner.metadata import BYLINE
 
-    for byline in ("记者 陈雨桐", "みなと新報 記者 森田 沙織", "作者：李明", "김서연 기자"):
+    for byline in ("记者 陈雨桐", "みなと新報 記者 森田 沙織", "作者：李明", "김서연 기자", "بقلم: سارة الحسيني"):
         assert BYLINE.match(byline), byline
     for line in ("市长在记者会上表示", "기자회견에서 시장이 밝혔다"):
         assert not BYLINE.match(line), line

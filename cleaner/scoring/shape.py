@@ -33,7 +33,7 @@ NAMES: tuple[str, ...] = (
     "capitalised", "all_caps", "separators", "bullet", "quote", "lower_start", "symbols", "word_length",
 )
 
-SENTENCE_END = regex.compile(r"[.!?。！？][\"'”’»)\]]*\s*$")
+SENTENCE_END = regex.compile(r"[.!?。！？؟][\"'”’»)\]]*\s*$")
 COLON_END = regex.compile(r"[:\-–—：]\s*$")
 TEASER_END = regex.compile(r"(\.\.\.|…)[\"'”’»)\]]*\s*$")
 SEPARATOR = regex.compile(r"(?:^|\s)[|｜•·»›/>\-–—:]+(?=\s|$)")
@@ -42,14 +42,14 @@ QUOTE = regex.compile(r"[\"“”„«»「」『』]")
 
 # Characters a pattern above needs: a line without them cannot match, so the
 # (comparatively slow) regex runs only on lines that have them.
-_STOPS = frozenset(".!?。！？")  # a line ending in one of these ends like a sentence
+_STOPS = frozenset(".!?。！？؟")  # a line ending in one of these ends like a sentence
 _CLOSERS = frozenset("\"'”’»)]")  # ...and one ending in these may (the regex looks behind them)
 _COLON_LAST = frozenset(":-–—：")
 _SEPARATOR_CHARS = frozenset("|｜•·»›/>-–—:")
 _BULLET_FIRST = frozenset("-•*·►▶→✓")
 _QUOTES = frozenset("\"“”„«»「」『』")
-#: What separates clauses: "," and ";", and the Chinese and Japanese commas "，", "、" and "；".
-_CLAUSE_MARKS = (",", ";", "，", "、", "；")
+#: What separates clauses: "," and ";", the Chinese and Japanese "，", "、" and "；", the Arabic "،" and "؛".
+_CLAUSE_MARKS = (",", ";", "，", "、", "；", "،", "؛")
 #: How many letters a `WIDE` character counts for in the length features (English prose averages about 5).
 WIDE_LETTERS = 5
 

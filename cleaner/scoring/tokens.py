@@ -7,6 +7,8 @@
 1.0
 >>> look("发布于2024年8月15日 10:32")["date"], look("8月15日 10時32分")["time"], look("입력 2024.03.04 10:21")["date"]
 (1.0, 1.0, 1.0)
+>>> look("15 مارس 2024 - 10:30")["date"]
+1.0
 >>> WORD.findall("北京市 bus 2024年")  # Chinese and Japanese are written without spaces: a character is a word
 ['北', '京', '市', 'bus', '2024', '年']
 >>> look("Follow @newsdesk on #bridge")["handle"]
@@ -62,7 +64,8 @@ MONTHS = (
     r"ago(sto)?|sep(t|tember|tembre|tiembre|tembro)?|set(tembre|embro)?|oct(ober|obre|ubre)?|okt(ober)?|ott(obre)?|"
     r"out(ubro)?|nov(ember|embre|embro|iembre)?|dec(ember)?|dez(ember|embro)?|déc(embre)?|dic(iembre|embre)?|"
     r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
-    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
+    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
+    r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
 )
 
 

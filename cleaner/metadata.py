@@ -39,7 +39,7 @@ from itertools import islice
 import regex
 
 from cleaner.model import Decision, Document, Line, Reason
-from cleaner.scoring.tokens import DATE, URL, WIDE_CHAR, WORD
+from cleaner.scoring.tokens import DATE, URL, WORD, has_wide, is_wide
 from cleaner.scoring.vocabulary import boilerplate_matcher, boilerplate_share
 from cleaner.wrapping import wrapped_lines
 
@@ -249,12 +249,12 @@ def header_words(text: str) -> list[str]:
     ['By', 'Jane', 'Smith', '3', 'March', '2024']
     """
     words = [m.group() for m in islice(WORD.finditer(text), 2 * WORDS_SEEN)]
-    if text.isascii() or not any(len(w) == 1 and WIDE_CHAR.match(w) for w in words):
+    if not has_wide(text):
         return words[:WORDS_SEEN]
     out: list[str] = []
     pending = ""
     for word in words:
-        if len(word) == 1 and WIDE_CHAR.match(word):
+        if is_wide(word):
             if pending:
                 out.append(pending + word)
                 pending = ""

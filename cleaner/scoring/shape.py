@@ -26,7 +26,7 @@ import math
 
 import regex
 
-from cleaner.scoring.tokens import WIDE_CHAR
+from cleaner.scoring.tokens import has_wide, is_wide
 
 NAMES: tuple[str, ...] = (
     "log_words", "log_chars", "one_word", "short", "long", "final_punct", "colon_end", "teaser", "clauses",
@@ -65,8 +65,8 @@ def shape_features(text: str, words: list[str]) -> tuple[float, ...]:
             if len(word) > 1 and word.isupper():
                 upper += 1
     n_chars = len(text)
-    if not text.isascii():
-        wide = sum(1 for word in words if len(word) == 1 and WIDE_CHAR.match(word))
+    if has_wide(text):
+        wide = sum(map(is_wide, words))
         letters_in_words += wide * (WIDE_LETTERS - 1)
         n_chars += wide * WIDE_LETTERS  # the letters and a space
     stripped = text.rstrip()

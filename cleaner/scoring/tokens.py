@@ -24,10 +24,20 @@ import regex
 
 #: Scripts written without spaces between words (Chinese characters, Japanese kana): each character is a word.
 WIDE = r"\p{Han}\p{Hiragana}\p{Katakana}"
-#: One `WIDE` character (a one-character word of such a script: `WIDE_CHAR.match(word)`).
+#: One `WIDE` character.
 WIDE_CHAR = regex.compile(f"[{WIDE}]")
 #: Every `WIDE` character lies at or above this code point.
 _WIDE_FROM = "\u2e80"
+
+
+def has_wide(text: str) -> bool:
+    """Whether the text may hold a `WIDE` character (a cheap test: nearly every line of a spaced script fails it)."""
+    return not text.isascii() and max(text) >= _WIDE_FROM
+
+
+def is_wide(word: str) -> bool:
+    """Whether a word (from `WORD`) is one `WIDE` character."""
+    return len(word) == 1 and WIDE_CHAR.match(word) is not None
 
 
 class _Words:
@@ -35,16 +45,15 @@ class _Words:
     characters, each character of a `WIDE` script a word of its own. (The quality metric keeps plain
     `\\w+`, see `cleaner.evaluate`.)
 
-    A line with no character from `_WIDE_FROM` up (nearly every line of a text in a
-    spaced script) takes plain `\\w+`, twice as fast as the pattern that sets the wide
-    characters apart.
+    A line that fails `has_wide` (nearly every line of a text in a spaced script) takes
+    plain `\\w+`, twice as fast as the pattern that sets the wide characters apart.
     """
 
     _plain = regex.compile(r"\w+")
     _wide = regex.compile(rf"[^\W{WIDE}]+|[{WIDE}]")
 
     def _pattern(self, text: str) -> regex.Pattern[str]:
-        return self._plain if text.isascii() or max(text) < _WIDE_FROM else self._wide
+        return self._wide if has_wide(text) else self._plain
 
     def findall(self, text: str) -> list[str]:
         return self._pattern(text).findall(text)

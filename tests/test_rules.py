@@ -13,7 +13,7 @@ from cleaner.explain import kept_text
 from cleaner.ingest import document_from_text
 from cleaner.model import Decision
 from cleaner.rules import apply_rules, load_rulebook
-from cleaner.rules.apply import rule_hits
+from cleaner.rules.apply import reads_like_article, rule_hits
 from cleaner.rules.domains import registrable_domain
 from cleaner.rules.load import RuleFileError
 from cleaner.rules.schema import compile_pattern
@@ -179,6 +179,20 @@ def test_a_teaser_cut_off_with_an_ellipsis_does_not_end_a_list(book):
     teaser = "What the studies really say about planting trees in the middle of big…"
     text = page(ARTICLE, "Related", "A headline", teaser, "Another headline", ARTICLE)
     assert dropped(book, text, url="https://example.org/a") == ["Related", "A headline", teaser, "Another headline"]
+
+
+def test_words_for_article_text_are_spaces_apart_except_in_chinese_and_japanese():
+    # "l'école" is one word, though \w+ reads two: 7 words, not the 10 a sentence needs.
+    assert not reads_like_article("L'élève d'aujourd'hui n'a pas l'école qu'il veut.")
+    assert reads_like_article("Der Stadtrat hat am Dienstag über den neuen Bahnhof in Köln beraten.")
+    assert reads_like_article("市图书馆从本周起延长开放时间到晚上十点。")
+    assert not reads_like_article("市图书馆延长开放时间")
+
+
+def test_a_short_french_headline_with_apostrophes_stays_in_a_list(book):
+    headline = "L'été d'Élise: l'école qu'on n'oublie pas."
+    text = page(ARTICLE, "Related", "A headline", headline, "Another headline", ARTICLE)
+    assert dropped(book, text, url="https://example.org/a") == ["Related", "A headline", headline, "Another headline"]
 
 
 def test_strip_rule_cuts_span(book):

@@ -21,7 +21,7 @@ from cleaner.model import Cut, Document, Reason, Span
 from cleaner.rules.book import Selection
 from cleaner.rules.prefilter import Prefilter, candidate_lines, scan_budget
 from cleaner.rules.schema import Pattern, Rule, RuleFile
-from cleaner.scoring.tokens import WORD
+from cleaner.scoring.tokens import WORD, has_wide
 from cleaner.wrapping import paragraphs, pieces
 
 #: A line "reads like article text" (ends a `list` rule) when it has at least this
@@ -77,7 +77,7 @@ def reads_like_article(text: str) -> bool:
     Words are what the spaces set apart, or in Chinese and Japanese the characters (`tokens.WORD`).
     """
     long_enough = len(text.split()) >= ARTICLE_MIN_WORDS or (
-        not text.isascii() and len(WORD.findall(text)) >= ARTICLE_MIN_WORDS
+        has_wide(text) and len(WORD.findall(text)) >= ARTICLE_MIN_WORDS
     )
     return long_enough and SENTENCE_END.search(text.rstrip()) is not None
 

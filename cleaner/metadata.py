@@ -248,9 +248,9 @@ def header_words(text: str) -> list[str]:
     >>> header_words("By Jane Smith, 3 March 2024")
     ['By', 'Jane', 'Smith', '3', 'March', '2024']
     """
-    words = [m.group() for m in islice(WORD.finditer(text), 2 * WORDS_SEEN)]
     if not has_wide(text):
-        return words[:WORDS_SEEN]
+        return [m.group() for m in islice(WORD.finditer(text), WORDS_SEEN)]
+    words = [m.group() for m in islice(WORD.finditer(text), 2 * WORDS_SEEN)]
     out: list[str] = []
     pending = ""
     for word in words:

@@ -147,12 +147,14 @@ def first_per_dataset(pages: list[Page], limit: int) -> list[Page]:
     return chosen
 
 
-def evaluate(pages: list[Page], clean: Callable[[Page], str]) -> dict[str, tuple[Scores, Scores]]:
-    """Per dataset: (scores of `clean`, scores of the unchanged text)."""
+def evaluate(
+    pages: list[Page], clean: Callable[[Page], str], unchanged: Callable[[Page], str] | None = None
+) -> dict[str, tuple[Scores, Scores]]:
+    """Per dataset: (scores of `clean`, scores of the unchanged text: the page's, or what `unchanged` gives)."""
     table: dict[str, tuple[Scores, Scores]] = defaultdict(lambda: (Scores(), Scores()))
     for page in pages:
         gold = page.gold_path.read_text(encoding="utf-8", errors="replace")
-        raw = page.text_path.read_text(encoding="utf-8", errors="replace")
+        raw = unchanged(page) if unchanged else page.text_path.read_text(encoding="utf-8", errors="replace")
         cleaned, floor = table[page.dataset]
         cleaned.add(gold, clean(page))
         floor.add(gold, raw)

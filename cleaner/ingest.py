@@ -9,7 +9,9 @@ Repair uses ftfy configured conservatively: it fixes mojibake and broken
 encodings only; curly quotes, ligatures, full-width forms and line breaks stay as
 the author wrote them. Normalisation: CRLF/CR -> LF, zero-width junk removed,
 trailing whitespace removed, whitespace-only lines (including non-breaking
-spaces) made blank.
+spaces) made blank. A Markdown document (a scraper's Markdown dump) is read as its
+plain text: link targets, images, emphasis, bullets, heading hashes and table rules
+go (`cleaner.markdown`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import ftfy
 import regex
 from ftfy.badness import is_bad
 
+from cleaner.markdown import looks_like_markdown, plain_text
 from cleaner.model import Document, Line
 from cleaner.wrapping import wrap_width
 
@@ -150,8 +153,12 @@ def prepare(text: str) -> str:
 
     The junk goes before ftfy sees the text: a soft hyphen inside mojibake hides it
     from ftfy, which would then repair it when the clean output is read again.
+    Markdown (`cleaner.markdown`: links, images) is read as the plain text it renders to.
     """
-    return normalise(repair(_DELETED.sub("", text)))
+    text = normalise(repair(_DELETED.sub("", text)))
+    if looks_like_markdown(text):
+        text = normalise(plain_text(text))
+    return text
 
 
 def normalise(text: str) -> str:

@@ -182,6 +182,16 @@ def test_seeds_without_rules_drop_the_boilerplate(without_rules: Cleaner) -> Non
     assert removed_share >= 0.90, f"boilerplate lines removed: {removed_share:.1%}"
 
 
+def test_a_markdown_page_without_rules(without_rules: Cleaner) -> None:
+    """A scraper's Markdown dump (links, images, bullets, emphasis) comes out as the plain article text.
+
+    Read as plain text (before `cleaner.markdown`), the output kept the links' web addresses and the
+    "**" marks, and lost the paragraph that links to a resident's account and the subheading: F1 0.81.
+    """
+    case = CORPUS / "riverside-post-example.com" / "2024-04-11_ferry-timetable.txt"
+    assert clean_file(without_rules, case) == gold_of(case)
+
+
 WIDE_PAGES = ("jiangyu-daily-example.cn", "minato-shimpo-example.jp")
 
 

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from cleaner.ingest import InputError, decode, document_from_bytes, make_document, normalise, repair
+from cleaner.ingest import InputError, decode, document_from_bytes, document_from_text, make_document, normalise, repair
 
 
 def test_decode_utf8_and_boms() -> None:
@@ -59,3 +59,45 @@ def test_document_from_bytes_names_nothing_but_the_problem() -> None:
     with pytest.raises(InputError) as info:
         document_from_bytes(b"\x00\x01\x02")
     assert "\n" not in str(info.value)
+
+
+MARKDOWN_PAGE = """[Skip to content](#main)
+
+* [Home](https://example.org/)
+* [News](https://example.org/news)
+
+# Harbour wall to be **rebuilt**
+
+![The wall at high tide](https://example.org/img/wall.jpg "Wall")
+
+The [council](https://example.org/council) voted on _Tuesday_ to rebuild the wall.
+
+---
+
+1\\. The first \\*starred\\* point, and snake_case_names stay."""
+
+
+def test_markdown_is_read_as_the_text_it_renders_to() -> None:
+    document = document_from_text(MARKDOWN_PAGE)
+    assert [line.text for line in document.lines] == [
+        "Skip to content",
+        "Home",
+        "News",
+        "Harbour wall to be rebuilt",
+        "The council voted on Tuesday to rebuild the wall.",
+        "1. The first *starred* point, and snake_case_names stay.",
+    ]
+    assert document_from_text(document.text).text == document.text  # read once, plain after
+
+
+def test_text_with_brackets_and_stars_but_few_links_is_not_markdown() -> None:
+    text = "# 1 Fact [1] and *stress* [see](https://example.org/a) and [here](https://example.org/b).\n- a dash"
+    assert document_from_text(text).text == text
+
+
+def test_escaped_brackets_do_not_become_links_for_a_second_reading() -> None:
+    links = " ".join(f"[l{i}](https://example.org/{i})" for i in range(3))
+    text = f"{links}\n\\[a\\](b) \\[c\\](d) \\[e\\](f)"
+    once = document_from_text(text).text
+    assert once == "l0 l1 l2\n\\[a\\](b) \\[c\\](d) \\[e\\](f)"
+    assert document_from_text(once).text == once

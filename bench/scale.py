@@ -9,8 +9,9 @@ Prints figures, never asserts:
    of the run) for folders of tiny files of different counts: it should not grow
    with the number of files.
 2. Cleaning time in one process for one article repeated 1x, 10x, 100x, a 50 MB
-   text with no newline, a million short lines, and runs of one character that
-   make badly written patterns backtrack: time per MB should stay flat.
+   text with no newline, a million short lines, runs of one character that make
+   badly written patterns backtrack, and the same for Markdown: time per MB should
+   stay flat.
 """
 
 from __future__ import annotations
@@ -37,6 +38,18 @@ ARTICLE = "\n\n".join(
         "Advertisement",
         "Read more:",
         "Sign up to our newsletter",
+    ]
+)
+
+
+# The article as a Markdown scrape writes it (read as plain text, `cleaner.markdown`).
+MARKDOWN = "\n\n".join(
+    [
+        "* [Home](https://example.org/) * [News](https://example.org/news) * [Sport](https://example.org/sport)",
+        "# Council approves new bridge",
+        "![The old bridge](https://example.org/img/bridge.jpg)",
+        *(f"{SENTENCE} [Paragraph {i}](https://example.org/{i}) adds a **detail**." for i in range(12)),
+        "**Share this article**",
     ]
 )
 
@@ -87,6 +100,10 @@ def inputs() -> list[tuple[str, str]]:
         ("1 MB of '| '", "| " * 500_000),
         ("1 MB of 'é' (non-ASCII)", "é" * 1_000_000),
         ("1 MB of mojibake 'Ã©'", "Ã©" * 500_000),
+        ("Markdown article x100", "\n\n".join([MARKDOWN] * 100)),
+        ("Markdown, then 1 MB of '['", MARKDOWN + "[" * 1_000_000),
+        ("Markdown, then 1 MB of '**a '", MARKDOWN + "**a " * 250_000),
+        ("Markdown, then 1 MB of '[a]('", MARKDOWN + "[a](" * 250_000),
     ]
 
 

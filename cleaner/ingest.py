@@ -24,7 +24,7 @@ import ftfy
 import regex
 from ftfy.badness import is_bad
 
-from cleaner.markdown import looks_like_markdown, plain_text
+from cleaner.markdown import rendered
 from cleaner.model import Document, Line
 from cleaner.wrapping import wrap_width
 
@@ -153,12 +153,13 @@ def prepare(text: str) -> str:
 
     The junk goes before ftfy sees the text: a soft hyphen inside mojibake hides it
     from ftfy, which would then repair it when the clean output is read again.
-    Markdown (`cleaner.markdown`: links, images) is read as the plain text it renders to.
+    Markdown (`cleaner.markdown`: links, images) is read as the plain text it renders to,
+    a paragraph's lines joined as Markdown renders them (html2text wraps lines, and a
+    break may fall inside a link).
     """
-    text = normalise(repair(_DELETED.sub("", text)))
-    if looks_like_markdown(text):
-        text = normalise(plain_text(text))
-    return text
+    text = _LINE_BREAKS.sub("\n", repair(_DELETED.sub("", text)))
+    markdown = rendered(text)  # before the trailing spaces go: two of them are a Markdown line break
+    return normalise(text if markdown is None else markdown)
 
 
 def normalise(text: str) -> str:

@@ -97,7 +97,23 @@ def test_text_with_brackets_and_stars_but_few_links_is_not_markdown() -> None:
 
 def test_escaped_brackets_do_not_become_links_for_a_second_reading() -> None:
     links = " ".join(f"[l{i}](https://example.org/{i})" for i in range(3))
-    text = f"{links}\n\\[a\\](b) \\[c\\](d) \\[e\\](f)"
+    text = f"{links}\n\n\\[a\\](b) \\[c\\](d) \\[e\\](f)"
     once = document_from_text(text).text
-    assert once == "l0 l1 l2\n\\[a\\](b) \\[c\\](d) \\[e\\](f)"
+    assert once == "l0 l1 l2\n\n\\[a\\](b) \\[c\\](d) \\[e\\](f)"
     assert document_from_text(once).text == once
+
+
+def test_hard_wrapped_markdown_is_read_paragraph_by_paragraph() -> None:
+    # html2text's default: lines wrapped at 78 columns, a break inside a link's text and its title.
+    text = (
+        "* [Home](https://example.org/)\n* [News](https://example.org/news)\n\n"
+        "The council voted on Tuesday to rebuild the harbour wall, [a project\n"
+        'delayed](https://example.org/wall "The wall\nproject") since the storm of 2019.  \n'
+        "A hard break keeps this line apart."
+    )
+    assert [line.text for line in document_from_text(text).lines] == [
+        "Home",
+        "News",
+        "The council voted on Tuesday to rebuild the harbour wall, a project delayed since the storm of 2019.",
+        "A hard break keeps this line apart.",
+    ]

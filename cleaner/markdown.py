@@ -19,6 +19,8 @@ or an asterisk is left as it is: without links the document is not taken for Mar
 
 from __future__ import annotations
 
+from itertools import chain
+
 import regex
 
 MIN_LINKS = 3  #: links or images with a target before a document is read as Markdown
@@ -27,9 +29,11 @@ MIN_LINKS = 3  #: links or images with a target before a document is read as Mar
 # text (a megabyte of "[" or of "**") is read in linear time.
 _TARGET = r"\((?:[^()\s]|\([^()\s]{0,200}+\)){0,2000}+(?:[ \t]++\"[^\"\n]{0,500}+\")?[ \t]*\)"  # (url "title")
 _BRACKETED = r"\[((?:[^\[\]\n\\]|\\.){0,500}+)\]"  # text with escapes, no brackets
+_TARGET = "(?:" + _TARGET + r"|\[[^\[\]\n]{0,100}+\])"  # or a reference, "[text][1]", defined elsewhere
 _IMAGE = regex.compile(r"(?<!\\)!" + _BRACKETED + _TARGET)
 _LINK = regex.compile(r"(?<![\\!])" + _BRACKETED + _TARGET)  # images go first: "[![logo](src) Home](/)" is a link
 _LINK_OR_IMAGE = regex.compile(r"(?<!\\)!?" + _BRACKETED + _TARGET)
+_DEFINITION = regex.compile(r"^[ \t]{0,3}\[[^\[\]\n]{1,200}+\]:[ \t]*\S.*$", regex.MULTILINE)  # "[1]: https://..."
 _SPAN = r"((?:(?!\1).){1,2000}?)"  # emphasised text, up to the next mark of its kind
 _STRONG = regex.compile(r"(?<!\\)(\*\*|__)(?=\S)" + _SPAN + r"(?<=[^\s\\])\1")  # an escaped mark is a character
 _EMPHASIS = regex.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])" + _SPAN + r"(?<=[^\s*_\\])\1(?![\w*])")
@@ -50,32 +54,33 @@ def rendered(text: str) -> str | None:
     >>> rendered("A line\\nand [one](/link).") is None
     True
     """
-    if "](" not in text:
+    if "](" not in text and "][" not in text:
         return None
     joined = join_soft_breaks(text)
     return plain_text(joined) if looks_like_markdown(joined) else None
 
 
 def looks_like_markdown(text: str) -> bool:
-    """At least `MIN_LINKS` Markdown links or images with a target.
+    """At least `MIN_LINKS` Markdown links or images with a target or a reference, or link definitions.
 
     >>> looks_like_markdown("[Home](/) [News](/news) ![logo](/logo.png)")
+    True
+    >>> looks_like_markdown("[Home][1] [News][2]\\n\\n[1]: https://example.org/\\n[2]: https://example.org/news")
     True
     >>> looks_like_markdown("See note [1] and (2). **Bold** claims [citation needed](sic).")
     False
     """
-    if "](" not in text:
-        return False
     found = 0
-    for _ in _LINK_OR_IMAGE.finditer(text):
+    for _ in chain(_LINK_OR_IMAGE.finditer(text), _DEFINITION.finditer(text)):
         found += 1
         if found >= MIN_LINKS:
             return True
     return False
 
 
-_NEW_BLOCK = regex.compile(  # a line that starts a block of its own: a list item, heading, quote, table row or rule
-    r"[ \t]*(?:[*+-][ \t]|\d{1,3}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|\|)|.*[ \t]\|(?:[ \t]|$)|[ \t]*(?:[-=*_][ \t]*){3,}$"
+_NEW_BLOCK = regex.compile(  # a line of its own: a list item, heading, quote, table row, rule or link definition
+    r"[ \t]*(?:[*+-][ \t]|\d{1,3}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|\||\[[^\[\]\n]{1,200}+\]:)"
+    r"|.*[ \t]\|(?:[ \t]|$)|[ \t]*(?:[-=*_][ \t]*){3,}$"
 )
 # A hard break, a heading, a table row or a rule.
 _ENDS_LINE = regex.compile(r"(?:  |\\)$|^[ \t]*(?:#{1,6}(?:[ \t]|$)|\|)|[ \t]\|(?:[ \t]|$)|^[ \t]*(?:[-=*_][ \t]*){3,}$")
@@ -115,7 +120,10 @@ def plain_text(text: str) -> str:
     'The council voted on Tuesday '
     >>> plain_text("[![Logo](/logo.png) Example News](/) | _Menu_ __\\n---|---\\n1\\\\. snake_case_name")
     'Example News | Menu \\n\\n1. snake_case_name'
+    >>> plain_text("The [council][1] voted.\\n\\n  [1]: https://example.org/council")
+    'The council voted.\\n\\n'
     """
+    text = _DEFINITION.sub("", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _RULE.sub("", text)

@@ -117,3 +117,8 @@ def test_hard_wrapped_markdown_is_read_paragraph_by_paragraph() -> None:
         "The council voted on Tuesday to rebuild the harbour wall, a project delayed since the storm of 2019.",
         "A hard break keeps this line apart.",
     ]
+
+
+def test_reference_links_and_their_definitions() -> None:
+    text = "[Home][1] [News][2]\n\nThe [council][3] voted.\n\n[1]: https://example.org/\n[2]: https://example.org/news\n[3]: /c"
+    assert [line.text for line in document_from_text(text).lines] == ["Home News", "The council voted."]

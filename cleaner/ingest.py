@@ -9,9 +9,9 @@ Repair uses ftfy configured conservatively: it fixes mojibake and broken
 encodings only; curly quotes, ligatures, full-width forms and line breaks stay as
 the author wrote them. Normalisation: CRLF/CR -> LF, zero-width junk removed,
 trailing whitespace removed, whitespace-only lines (including non-breaking
-spaces) made blank. A Markdown document (a scraper's Markdown dump) is read as its
-plain text: link targets, images, emphasis, bullets, heading hashes and table rules
-go (`cleaner.markdown`).
+spaces) made blank. A Markdown document (a scraper's Markdown dump) is read as the
+plain text it renders to: a paragraph's lines joined, link targets, images, emphasis,
+bullets, heading hashes and table rules gone (`cleaner.markdown`).
 """
 
 from __future__ import annotations

@@ -27,9 +27,10 @@ MIN_LINKS = 3  #: links or images with a target before a document is read as Mar
 
 # No run can pass the mark that ends it, and runs are bounded and do not backtrack, so any
 # text (a megabyte of "[" or of "**") is read in linear time.
-_TARGET = r"\((?:[^()\s]|\([^()\s]{0,200}+\)){0,2000}+(?:[ \t]++\"[^\"\n]{0,500}+\")?[ \t]*\)"  # (url "title")
 _BRACKETED = r"\[((?:[^\[\]\n\\]|\\.){0,500}+)\]"  # text with escapes, no brackets
-_TARGET = "(?:" + _TARGET + r"|\[[^\[\]\n]{0,100}+\])"  # or a reference, "[text][1]", defined elsewhere
+_TARGET = (  # (url "title"), one level of parentheses in the url; or a reference, "[text][1]", defined elsewhere
+    r"(?:\((?:[^()\s]|\([^()\s]{0,200}+\)){0,2000}+(?:[ \t]++\"[^\"\n]{0,500}+\")?[ \t]*\)|\[[^\[\]\n]{0,100}+\])"
+)
 _IMAGE = regex.compile(r"(?<!\\)!" + _BRACKETED + _TARGET)
 _LINK = regex.compile(r"(?<![\\!])" + _BRACKETED + _TARGET)  # images go first: "[![logo](src) Home](/)" is a link
 _LINK_OR_IMAGE = regex.compile(r"(?<!\\)!?" + _BRACKETED + _TARGET)

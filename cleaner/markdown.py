@@ -27,7 +27,10 @@ MIN_LINKS = 3  #: links or images with a target before a document is read as Mar
 
 # No run can pass the mark that ends it, and runs are bounded and do not backtrack, so any
 # text (a megabyte of "[" or of "**") is read in linear time.
-_BRACKETED = r"\[((?:[^\[\]\n\\]|\\.){0,500}+)\]"  # text with escapes, no brackets
+# A hard break ("  " at a line's end) keeps its line when the paragraph's lines are joined, and may fall inside
+# a link's or an emphasis's text: a single line break may sit in one, a blank line not.
+_BREAK = r"\n(?![ \t]*\n)"
+_BRACKETED = r"\[((?:[^\[\]\n\\]|\\.|" + _BREAK + r"){0,500}+)\]"  # text with escapes, no brackets
 _TARGET = (  # (url "title"), one level of parentheses in the url; or a reference, "[text][1]", defined elsewhere
     r"(?:\((?:[^()\s]|\([^()\s]{0,200}+\)){0,2000}+(?:[ \t]++\"[^\"\n]{0,500}+\")?[ \t]*\)|\[[^\[\]\n]{0,100}+\])"
 )
@@ -35,7 +38,7 @@ _IMAGE = regex.compile(r"(?<!\\)!" + _BRACKETED + _TARGET)
 _LINK = regex.compile(r"(?<![\\!])" + _BRACKETED + _TARGET)  # images go first: "[![logo](src) Home](/)" is a link
 _LINK_OR_IMAGE = regex.compile(r"(?<!\\)!?" + _BRACKETED + _TARGET)
 _DEFINITION = regex.compile(r"^[ \t]{0,3}\[[^\[\]\n]{1,200}+\]:[ \t]*\S.*$", regex.MULTILINE)  # "[1]: https://..."
-_SPAN = r"((?:(?!\1).){1,2000}?)"  # emphasised text, up to the next mark of its kind
+_SPAN = r"((?:(?!\1).|" + _BREAK + r"){1,2000}?)"  # emphasised text, up to the next mark of its kind
 _STRONG = regex.compile(r"(?<!\\)(\*\*|__)(?=\S)" + _SPAN + r"(?<=[^\s\\])\1")  # an escaped mark is a character
 _EMPHASIS = regex.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])" + _SPAN + r"(?<=[^\s*_\\])\1(?![\w*])")
 _EMPTY_MARKS = regex.compile(r"(?<!\S)(?:\*\*|__)(?!\S)")  # what is left of emphasis around an icon

@@ -122,3 +122,12 @@ def test_hard_wrapped_markdown_is_read_paragraph_by_paragraph() -> None:
 def test_reference_links_and_their_definitions() -> None:
     text = "[Home][1] [News][2]\n\nThe [council][3] voted.\n\n[1]: https://example.org/\n[2]: https://example.org/news\n[3]: /c"
     assert [line.text for line in document_from_text(text).lines] == ["Home News", "The council voted."]
+
+
+def test_a_link_across_a_hard_break_is_read_once() -> None:
+    # html2text writes a <br> inside a link as "  \n"; the line stays apart, the link is still read.
+    links = " ".join(f"[l{i}](https://example.org/{i})" for i in range(3))
+    text = f"{links}\n\n[PW Singer on robots  \n](https://example.org/talk)Does **having  \nrobots** change war?"
+    once = document_from_text(text).text
+    assert once == "l0 l1 l2\n\nPW Singer on robots\nDoes having\nrobots change war?"
+    assert document_from_text(once).text == once

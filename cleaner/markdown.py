@@ -19,7 +19,7 @@ or an asterisk is left as it is: without links the document is not taken for Mar
 
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, islice
 
 import regex
 
@@ -74,12 +74,8 @@ def looks_like_markdown(text: str) -> bool:
     >>> looks_like_markdown("See note [1] and (2). **Bold** claims [citation needed](sic).")
     False
     """
-    found = 0
-    for _ in chain(_LINK_OR_IMAGE.finditer(text), _DEFINITION.finditer(text)):
-        found += 1
-        if found >= MIN_LINKS:
-            return True
-    return False
+    found = chain(_LINK_OR_IMAGE.finditer(text), _DEFINITION.finditer(text))
+    return next(islice(found, MIN_LINKS - 1, None), None) is not None  # stops at the `MIN_LINKS`th
 
 
 _NEW_BLOCK = regex.compile(  # a line of its own: a list item, heading, quote, table row, rule or link definition

@@ -60,7 +60,7 @@ def rendered(text: str) -> str | None:
     """
     if "](" not in text and "][" not in text:
         return None
-    joined = join_soft_breaks(text)
+    joined = join_soft_breaks(_QUOTE.sub("", text))
     return plain_text(joined) if looks_like_markdown(joined) else None
 
 
@@ -78,8 +78,9 @@ def looks_like_markdown(text: str) -> bool:
     return next(islice(found, MIN_LINKS - 1, None), None) is not None  # stops at the `MIN_LINKS`th
 
 
-_NEW_BLOCK = regex.compile(  # a line of its own: a list item, heading, quote, table row, rule or link definition
-    r"[ \t]*(?:[*+-][ \t]|\d{1,3}[.)][ \t]|>|#{1,6}(?:[ \t]|$)|\||\[[^\[\]\n]{1,200}+\]:)"
+_QUOTE = regex.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", regex.MULTILINE)  # a quote's marks: its text is read as any other
+_NEW_BLOCK = regex.compile(  # a line of its own: a list item, heading, table row, rule or link definition
+    r"[ \t]*(?:[*+-][ \t]|\d{1,3}[.)][ \t]|#{1,6}(?:[ \t]|$)|\||\[[^\[\]\n]{1,200}+\]:)"
     r"|.*[ \t]\|(?:[ \t]|$)|[ \t]*(?:[-=*_][ \t]*){3,}$"
 )
 # A hard break, a heading, a table row or a rule.
@@ -90,7 +91,7 @@ def join_soft_breaks(text: str) -> str:
     """The lines of a paragraph joined by spaces, as Markdown renders a single line break inside one.
 
     Hard-wrapped Markdown (html2text's default) breaks lines inside links and emphasis. A
-    list item, heading, quote, table row or rule starts a line of its own; a heading, a
+    list item, heading, table row or rule starts a line of its own; a heading, a
     table row, a rule and a hard break (two spaces or a backslash at the end) end one.
 
     >>> join_soft_breaks("The council [voted on\\nTuesday](/vote) to\\nrebuild it.\\n\\n* Home\\n* News\\n\\n# Title\\nText")

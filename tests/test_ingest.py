@@ -131,3 +131,11 @@ def test_a_link_across_a_hard_break_is_read_once() -> None:
     once = document_from_text(text).text
     assert once == "l0 l1 l2\n\nPW Singer on robots\nDoes having\nrobots change war?"
     assert document_from_text(once).text == once
+
+
+def test_a_wrapped_quote_is_read_as_its_paragraphs() -> None:
+    links = " ".join(f"[l{i}](https://example.org/{i})" for i in range(3))
+    text = f'{links}\n\n> "The trial finished," an official told\n> reporters.\n>\n> "No objections were raised."'
+    once = document_from_text(text).text
+    assert once == 'l0 l1 l2\n\n"The trial finished," an official told reporters.\n\n"No objections were raised."'
+    assert document_from_text(once).text == once

@@ -12,7 +12,7 @@ to before anything else sees it (`rendered`, in `ingest.prepare`): the lines of 
 the marks taken out (`plain_text`). The clean output is that plain text.
 
 On the bench pages made into whole-page Markdown by html2text, this takes F1 from
-0.771 to 0.892, and from 0.657 to 0.854 when html2text wraps the lines at 78 columns,
+0.771 to 0.891, and from 0.657 to 0.855 when html2text wraps the lines at 78 columns,
 its default (`python bench/formats.py --scrapers`). Text that merely holds a bracket
 or an asterisk is left as it is: without links the document is not taken for Markdown.
 """

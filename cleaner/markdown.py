@@ -26,9 +26,9 @@ import regex
 MIN_LINKS = 3  #: links or images with a target before a document is read as Markdown
 
 # No run can pass the mark that ends it, and runs are bounded and do not backtrack, so any
-# text (a megabyte of "[" or of "**") is read in linear time.
-# A hard break ("  " at a line's end) keeps its line when the paragraph's lines are joined, and may fall inside
-# a link's or an emphasis's text: a single line break may sit in one, a blank line not.
+# text (a megabyte of "[" or of "**") is read in linear time. A hard break ("  " at a line's
+# end) keeps its line when a paragraph's lines are joined, and may fall inside a link's or an
+# emphasis's text: a single line break may sit in one, a blank line not.
 _BREAK = r"\n(?![ \t]*\n)"
 _BRACKETED = r"\[((?:[^\[\]\n\\]|\\.|" + _BREAK + r"){0,500}+)\]"  # text with escapes, no brackets
 _TARGET = (  # (url "title"), one level of parentheses in the url; or a reference, "[text][1]", defined elsewhere
@@ -43,8 +43,12 @@ _STRONG = regex.compile(r"(?<!\\)(\*\*|__)(?=\S)" + _SPAN + r"(?<=[^\s\\])\1")  
 _EMPHASIS = regex.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])" + _SPAN + r"(?<=[^\s*_\\])\1(?![\w*])")
 _EMPTY_MARKS = regex.compile(r"(?<!\S)(?:\*\*|__)(?!\S)")  # what is left of emphasis around an icon
 _LINE_MARKS = regex.compile(r"^[ \t]*(?:(?:[*+-]|\d{1,3}[.)]|>)[ \t]+)*(?:#{1,6}(?:[ \t]+|$))?", regex.MULTILINE)
-_RULE = regex.compile(
-    r"^[ \t]*(?:\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?|(?:[-=*_][ \t]*){3,})$", regex.MULTILINE
+# Lines the joining keeps apart, from the start of a line: a heading, a table row, a rule ("---", "* * *", "===").
+_HEADING = r"[ \t]*#{1,6}(?:[ \t]|$)"
+_TABLE_ROW = r"[ \t]*\||.*[ \t]\|(?:[ \t]|$)"
+_RULE_LINE = r"[ \t]*(?:[-=*_][ \t]*){3,}$"
+_RULE = regex.compile(  # a rule, or a table's rule under its header ("---|:---:")
+    rf"^(?:[ \t]*\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{3,}}:?[ \t]*)*\|?$|{_RULE_LINE})", regex.MULTILINE
 )
 # Backslash escapes, but not of brackets and parentheses: unescaped, "\[a\](b)" would become a link for the next reading.
 _ESCAPE = regex.compile(r"\\([\\`*_{}#+\-.!|>])")
@@ -79,19 +83,16 @@ def looks_like_markdown(text: str) -> bool:
 
 
 _QUOTE = regex.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", regex.MULTILINE)  # a quote's marks: its text is read as any other
-_NEW_BLOCK = regex.compile(  # a line of its own: a list item, heading, table row, rule or link definition
-    r"[ \t]*(?:[*+-][ \t]|\d{1,3}[.)][ \t]|#{1,6}(?:[ \t]|$)|\||\[[^\[\]\n]{1,200}+\]:)"
-    r"|.*[ \t]\|(?:[ \t]|$)|[ \t]*(?:[-=*_][ \t]*){3,}$"
-)
-# A hard break, a heading, a table row or a rule.
-_ENDS_LINE = regex.compile(r"(?:  |\\)$|^[ \t]*(?:#{1,6}(?:[ \t]|$)|\|)|[ \t]\|(?:[ \t]|$)|^[ \t]*(?:[-=*_][ \t]*){3,}$")
+_OWN_LINE = regex.compile(f"{_HEADING}|{_TABLE_ROW}|{_RULE_LINE}")  # joined to neither the line before nor after
+_STARTS_LINE = regex.compile(r"[ \t]*(?:[*+-][ \t]|\d{1,3}[.)][ \t]|\[[^\[\]\n]{1,200}+\]:)")  # list item, definition
+_HARD_BREAK = regex.compile(r"(?:  |\\)$")  # ends a line
 
 
 def join_soft_breaks(text: str) -> str:
     """The lines of a paragraph joined by spaces, as Markdown renders a single line break inside one.
 
     Hard-wrapped Markdown (html2text's default) breaks lines inside links and emphasis. A
-    list item, heading, table row or rule starts a line of its own; a heading, a
+    list item, link definition, heading, table row or rule starts a line of its own; a heading, a
     table row, a rule and a hard break (two spaces or a backslash at the end) end one.
 
     >>> join_soft_breaks("The council [voted on\\nTuesday](/vote) to\\nrebuild it.\\n\\n* Home\\n* News\\n\\n# Title\\nText")
@@ -100,7 +101,12 @@ def join_soft_breaks(text: str) -> str:
     paragraphs: list[list[str]] = []  # each output line's input lines
     for line in text.split("\n"):
         last = paragraphs[-1][-1] if paragraphs else ""
-        if last.strip() and line.strip() and not _NEW_BLOCK.match(line) and not _ENDS_LINE.search(last):
+        if (
+            last.strip()
+            and line.strip()
+            and not (_OWN_LINE.match(line) or _STARTS_LINE.match(line))
+            and not (_OWN_LINE.match(last) or _HARD_BREAK.search(last))
+        ):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])

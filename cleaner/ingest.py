@@ -159,7 +159,7 @@ def prepare(text: str) -> str:
     """
     text = _LINE_BREAKS.sub("\n", repair(_DELETED.sub("", text)))
     markdown = rendered(text)  # before the trailing spaces go: two of them are a Markdown line break
-    return normalise(text if markdown is None else markdown)
+    return _tidy(text if markdown is None else markdown)
 
 
 def normalise(text: str) -> str:
@@ -168,7 +168,11 @@ def normalise(text: str) -> str:
     >>> normalise("a\\r\\nb\\u00a0\\n\\u00a0\\n\\u200bc")
     'a\\nb\\n\\nc'
     """
-    text = _LINE_BREAKS.sub("\n", text)
+    return _tidy(_LINE_BREAKS.sub("\n", text))
+
+
+def _tidy(text: str) -> str:
+    """`normalise` after the line breaks: zero-width junk out, blank-looking lines made blank."""
     text = _DELETED.sub("", text)
     if _ANY_TRAILING_SPACE.search(text) is None:
         return text

@@ -17,6 +17,7 @@ missing URL: three titles are found only thanks to it, see BENCHMARKS.md.)
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
@@ -146,12 +147,17 @@ def test_metadata_equals_gold(with_rules: Cleaner, source: Path, field: str) -> 
     assert getattr(clean_source(with_rules, source).metadata, field) == gold[field]
 
 
-def seed_line_labels(without_rules: Cleaner) -> list[tuple[bool, bool]]:
+def line_labels_of(sites: Collection[str], cleaner: Cleaner) -> list[tuple[bool, bool]]:
+    """(is article, kept) for every line of the corpus documents of `sites`."""
     labels = []
     for case in corpus_cases():
-        if case.parent.name in SEED_SITES:
-            labels += line_labels(case.read_text(encoding="utf-8"), gold_of(case), clean_file(without_rules, case))
+        if case.parent.name in sites:
+            labels += line_labels(case.read_text(encoding="utf-8"), gold_of(case), clean_file(cleaner, case))
     return labels
+
+
+def seed_line_labels(cleaner: Cleaner) -> list[tuple[bool, bool]]:
+    return line_labels_of(SEED_SITES, cleaner)
 
 
 def test_seeds_without_rules_keep_the_article(without_rules: Cleaner) -> None:
@@ -197,10 +203,7 @@ WIDE_PAGES = ("jiangyu-daily-example.cn", "minato-shimpo-example.jp")
 
 def wide_page_labels(cleaner: Cleaner) -> tuple[list[bool], list[bool]]:
     """Over our Chinese and Japanese pages: each article line's kept flag, each boilerplate line's dropped flag."""
-    labels = []
-    for case in corpus_cases():
-        if case.parent.name in WIDE_PAGES:
-            labels += line_labels(case.read_text(encoding="utf-8"), gold_of(case), clean_file(cleaner, case))
+    labels = line_labels_of(WIDE_PAGES, cleaner)
     return [kept for is_article, kept in labels if is_article], [not kept for is_article, kept in labels if not is_article]
 
 

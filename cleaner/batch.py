@@ -10,14 +10,15 @@ made the same way.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import sys
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -31,7 +32,9 @@ from cleaner.writers import TEMP_MARK, remove_stale_temps, write_atomic
 
 #: HTML pages: trafilatura extracts the main text first (cleaner.html); NAME.html -> NAME.clean.txt.
 HTML_SUFFIXES = (".html", ".htm")
-INPUT_SUFFIXES = (".txt", *HTML_SUFFIXES)
+#: The file names a folder run takes (`--include`): shell patterns matched on the name, any case.
+#: Where two inputs in a folder would make one output, the one the earlier pattern names is cleaned.
+DEFAULT_INCLUDE = ("*.txt", "*.html", "*.htm")
 DEFAULT_SUFFIX = ".clean.txt"
 #: Names never taken as input: our outputs and gold files (references for `cleaner eval`).
 REFERENCE_SUFFIXES = (".clean.txt", ".gold.txt")
@@ -127,47 +130,80 @@ def output_path(source: Path, root: Path, suffix: str, out_dir: Path | None) -> 
     return out_dir / relative / name
 
 
-def is_input_name(name: str, suffix: str) -> bool:
+def input_rank(name: str, suffix: str, include: Sequence[str] = DEFAULT_INCLUDE) -> int | None:
+    """The index of the first `include` pattern naming `name`, or None if a folder run does not take it.
+
+    Hidden files, our outputs (`suffix`) and gold files are never taken.
+
+    >>> input_rank("Story.TXT", ".clean.txt"), input_rank("story.md", ".clean.txt")
+    (0, None)
+    >>> input_rank("story.md", ".clean.txt", ["*.txt", "*.md"]), input_rank("story.gold.txt", ".clean.txt")
+    (1, None)
+    """
     lowered = name.lower()
     if name.startswith(".") or lowered.endswith(suffix.lower()):
-        return False
+        return None
     if any(lowered.endswith(s) for s in REFERENCE_SUFFIXES):
-        return False
-    return lowered.endswith(INPUT_SUFFIXES)
+        return None
+    return next((i for i, pattern in enumerate(include) if fnmatch.fnmatchcase(lowered, pattern.lower())), None)
 
 
-def discover(paths: Iterable[Path], suffix: str = DEFAULT_SUFFIX, out_dir: Path | None = None) -> Iterator[Job]:
-    """Every input under `paths` (files or folders, recursive), as jobs in a stable order."""
+def discover(
+    paths: Iterable[Path],
+    suffix: str = DEFAULT_SUFFIX,
+    out_dir: Path | None = None,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+) -> Iterator[Job]:
+    """Every input under `paths` (files or folders, recursive), as jobs in a stable order.
+
+    Files given by name are taken whatever their name; in folders, the names
+    `include` matches. An input whose output another input already makes is a
+    job with a problem, never a second writer; an input listed twice is one job.
+    With one folder, outputs can only meet within a folder, so nothing is
+    remembered across folders and memory stays flat.
+    """
+    paths = list(paths)
+    claimed: dict[str, Path] | None = {} if len(paths) > 1 else None  # output -> its input
     for given in paths:
-        if given.is_dir():
-            yield from _walk(given, suffix, out_dir)
-            continue
-        root = given.parent
-        problem = _problem(given)
-        yield Job(
-            source=given,
-            output=output_path(given, root, suffix, out_dir),
-            ledger_root=out_dir or root,
-            site_hint=site_from_folders(given, root),
-            problem=problem,
-        )
+        for job in _walk(given, suffix, out_dir, include) if given.is_dir() else [_given_file(given, suffix, out_dir)]:
+            if claimed is not None and job.problem is None:
+                first = claimed.setdefault(os.path.abspath(job.output), job.source)
+                if first is not job.source:
+                    if os.path.abspath(first) == os.path.abspath(job.source):
+                        continue  # the same input, listed twice
+                    job = replace(job, problem=f"skipped: {first} makes the same output")
+            yield job
 
 
-def _walk(root: Path, suffix: str, out_dir: Path | None) -> Iterator[Job]:
+def _given_file(path: Path, suffix: str, out_dir: Path | None) -> Job:
+    root = path.parent
+    return Job(
+        source=path,
+        output=output_path(path, root, suffix, out_dir),
+        ledger_root=out_dir or root,
+        site_hint=site_from_folders(path, root),
+        problem=_problem(path),
+    )
+
+
+def _walk(root: Path, suffix: str, out_dir: Path | None, include: Sequence[str]) -> Iterator[Job]:
     skip = out_dir.resolve() if out_dir is not None and out_dir.exists() else None
     for folder, dirnames, filenames in os.walk(root, onerror=None):
         here = Path(folder)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (skip is None or (here / d).resolve() != skip))
         if out_dir is None and any(name.endswith(TEMP_MARK) for name in filenames):
             remove_stale_temps(here)
-        texts = {name[:-4].lower() for name in filenames if name.lower().endswith(".txt")}
-        for name in sorted(filenames):
-            if not is_input_name(name, suffix):
-                continue
+        ranked = {name: rank for name in filenames if (rank := input_rank(name, suffix, include)) is not None}
+        # Each output name goes to the input the earliest pattern names (then the first by name).
+        owner: dict[str, str] = {}
+        for name in sorted(ranked, key=lambda n: (ranked[n], n)):
+            owner.setdefault(output_path(here / name, here, suffix, None).name.lower(), name)
+        for name in sorted(ranked):
             source = here / name
             problem = _problem(source)
-            if problem is None and source.suffix.lower() in HTML_SUFFIXES and source.stem.lower() in texts:
-                problem = f"skipped: {source.stem}.txt beside it makes the same output; clean it alone or rename one"
+            first = owner[output_path(source, here, suffix, None).name.lower()]
+            if problem is None and first != name:
+                problem = f"skipped: {first} beside it makes the same output; clean it alone or rename one"
             yield Job(
                 source=source,
                 output=output_path(source, root, suffix, out_dir),

@@ -14,7 +14,7 @@ import typer
 
 from cleaner import __version__
 from cleaner.api import Cleaner
-from cleaner.batch import DEFAULT_SUFFIX, Job, Outcome, clean_data, discover, run
+from cleaner.batch import DEFAULT_INCLUDE, DEFAULT_SUFFIX, Job, Outcome, clean_data, discover, run
 from cleaner.config import Config
 from cleaner.explain import explain_table
 from cleaner.ingest import InputError
@@ -42,6 +42,21 @@ RulesOption = Annotated[
     Optional[list[Path]], typer.Option("--rules", help="Extra rules folder (repeatable); overrides shipped files.")
 ]
 KeepTitleOption = Annotated[bool, typer.Option("--keep-title", help="Put the recognised title first.")]
+IncludeOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--include",
+        help="File names to take from folders: a shell pattern, any case (repeatable; default *.txt *.html *.htm).",
+    ),
+]
+
+
+def include_patterns(include: list[str] | None) -> tuple[str, ...]:
+    """The `--include` patterns, or the default set; a pattern that cannot name a file exits with code 2."""
+    for pattern in include or ():
+        if not pattern or "/" in pattern or os.sep in pattern:
+            raise typer.BadParameter(f"--include {pattern!r}: a pattern matches file names (*.md), not paths")
+    return tuple(include) if include else DEFAULT_INCLUDE
 
 
 def make_config(
@@ -122,19 +137,24 @@ def clean(
     no_site_rules: NoSiteRulesOption = False,
     rules: RulesOption = None,
     keep_title: KeepTitleOption = False,
+    include: IncludeOption = None,
     learn: Annotated[
         bool, typer.Option("--learn", help="First learn each site's recurring lines from PATHS (no files written).")
     ] = False,
 ) -> None:
     """Clean files or folders, writing NAME.clean.txt next to each NAME.txt.
 
+    Folders give their *.txt, *.html and *.htm files (--include '*.md' for
+    Markdown); a file given by name is taken whatever its name.
+
     Example: cleaner clean ~/scrape/ --jobs 4 --report decisions.jsonl
     """
     config = make_config(mode, site, no_rules, rules, keep_title, no_site_rules)
+    patterns = include_patterns(include)
     if learn:
         from cleaner.cli_learn import learned_rule_files
 
-        cleaner = Cleaner(config, learned=learned_rule_files(paths, config.site, jobs, quiet))
+        cleaner = Cleaner(config, learned=learned_rule_files(paths, config.site, jobs, quiet, patterns))
     else:
         cleaner = Cleaner(config)
     if paths == ["-"]:
@@ -143,7 +163,7 @@ def clean(
         raise typer.BadParameter("'-' (stdin) cannot be mixed with paths")
     roots = [Path(p) for p in paths]
     # Jobs are streamed, never listed, so memory stays flat however many files there are.
-    found = discover(roots, suffix=suffix, out_dir=out_dir)
+    found = discover(roots, suffix=suffix, out_dir=out_dir, include=patterns)
     if explain:
         raise typer.Exit(_explain_files(cleaner, found))
     requested = jobs if jobs > 0 else (os.cpu_count() or 1)
@@ -152,7 +172,7 @@ def clean(
     job_stream = itertools.chain(head, found)
 
     def count_jobs() -> int:
-        return sum(1 for _ in discover(roots, suffix=suffix, out_dir=out_dir))
+        return sum(1 for _ in discover(roots, suffix=suffix, out_dir=out_dir, include=patterns))
 
     report_handle = open(report, "w", encoding="utf-8") if report else None
     try:

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from cleaner.batch import DEFAULT_INCLUDE
+from cleaner.cli import IncludeOption, include_patterns
 from cleaner.learn import Learned, LearnOptions, learn
 from cleaner.learn.write import MergeError, write_proposal
 from cleaner.rules.schema import RuleFile
@@ -22,11 +24,14 @@ def _echo(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def learn_options(min_docs: int, min_share: float, site: str | None, jobs: int) -> LearnOptions:
+def learn_options(
+    min_docs: int, min_share: float, site: str | None, jobs: int, include: tuple[str, ...] = DEFAULT_INCLUDE
+) -> LearnOptions:
     """The `LearnOptions` of CLI values; bad values exit with code 2."""
     try:
         workers = jobs if jobs > 0 else (os.cpu_count() or 1)
-        return LearnOptions(min_docs=min_docs, min_share=min_share, site=site.lower() if site else None, workers=workers)
+        site = site.lower() if site else None
+        return LearnOptions(min_docs=min_docs, min_share=min_share, site=site, workers=workers, include=include)
     except ValueError as err:
         raise typer.BadParameter(str(err)) from None
 
@@ -63,6 +68,7 @@ def learn_command(
     min_share: MinShareOption = 0.5,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel processes (default: all cores).")] = 0,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would be learned; write nothing.")] = False,
+    include: IncludeOption = None,
 ) -> None:
     """Learn each site's recurring lines (menus, footers, appeals) as rule files.
 
@@ -77,7 +83,7 @@ def learn_command(
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         _echo(f"{path}: no such file or folder")
-    options = learn_options(min_docs, min_share, site, jobs)
+    options = learn_options(min_docs, min_share, site, jobs, include_patterns(include))
     learned = learn([p for p in paths if p.exists()], options)
     report_learned(learned)
     failed = bool(missing or learned.problems)
@@ -104,7 +110,9 @@ def learn_command(
     raise typer.Exit(1 if failed else 0)
 
 
-def learned_rule_files(paths: list[str], site: str | None, jobs: int, quiet: bool) -> tuple[RuleFile, ...]:
+def learned_rule_files(
+    paths: list[str], site: str | None, jobs: int, quiet: bool, include: tuple[str, ...] = DEFAULT_INCLUDE
+) -> tuple[RuleFile, ...]:
     """`cleaner clean --learn`: learn from the inputs in memory (default thresholds); the rule files to add.
 
     Unreadable inputs are not reported here: the cleaning pass reports them.
@@ -112,7 +120,7 @@ def learned_rule_files(paths: list[str], site: str | None, jobs: int, quiet: boo
     if "-" in paths:
         raise typer.BadParameter("--learn needs files or folders, not '-' (stdin)")
     defaults = LearnOptions()
-    options = learn_options(defaults.min_docs, defaults.min_share, site, jobs)
+    options = learn_options(defaults.min_docs, defaults.min_share, site, jobs, include)
     learned = learn([Path(p) for p in paths if Path(p).exists()], options)
     report_learned(learned, quiet, problems=False)
     return learned.rule_files()

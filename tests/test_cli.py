@@ -278,3 +278,56 @@ def test_a_text_whose_line_breaks_were_lost_gets_a_warning(tmp_path: Path) -> No
                (tmp_path / "report.jsonl").read_text().splitlines()}
     assert records["one-line.txt"]["warnings"] == [f"long-line:1:{len(words)}"]
     assert records["story.txt"]["warnings"] == []
+
+
+#: conftest's article as a Markdown scraper writes it: a menu of links, a linked "Read more" list.
+ARTICLE_MD = """[Home](/) | [News](/news) | [Sport](/sport) | [Weather](/weather)
+
+# Council approves new bridge
+
+**Share this article**
+
+The city council voted on Tuesday to rebuild the old stone bridge over the river, a project that residents have asked for since the floods of last winter damaged its foundations.
+
+Work will begin in the spring and is expected to take two years, the council said in a statement, adding that a temporary footbridge will keep both banks connected while the work goes on.
+
+"We have listened to the people who cross this bridge every day," the mayor told reporters after the vote, and she promised that local firms would be invited to bid for the contract.
+
+Read more:
+
+* [Flood defences to be reviewed](/news/flood-defences)
+* [Mayor unveils budget plan](/news/budget)
+"""
+
+def test_include_chooses_the_file_names_a_folder_run_takes(scrape: Path) -> None:
+    site = scrape / "example-news.com"
+    (site / "c.md").write_text(ARTICLE_MD, encoding="utf-8")
+    (site / "README.md").write_text("# Notes\n\nWhat this folder is.\n", encoding="utf-8")
+    assert invoke("clean", str(scrape), "-j", "1").exit_code == 0
+    assert "example-news.com/c.clean.txt" not in outputs(scrape)  # *.md is not taken by default
+    result = invoke("clean", str(scrape), "-j", "1", "--include", "*.md", "--include", "[!R]*.txt")
+    assert result.exit_code == 0, result.output
+    assert "files: 2 cleaned, 2 skipped, 0 failed" in result.output  # c.md and README.md; a and b were done
+    text = (site / "c.clean.txt").read_text(encoding="utf-8")
+    assert "The city council voted on Tuesday" in text and "](" not in text
+    only_md = invoke("clean", str(scrape), "-j", "1", "--include", "C.MD", "--force")
+    assert "files: 1 cleaned, 0 skipped, 0 failed" in only_md.output  # patterns match names, any case
+
+
+def test_inputs_that_would_make_one_output_are_cleaned_once(scrape: Path, tmp_path: Path, article: str) -> None:
+    site = scrape / "example-news.com"
+    (site / "a.md").write_text(ARTICLE_MD, encoding="utf-8")
+    result = invoke("clean", str(scrape), "-j", "1", "--include", "*.md", "--include", "*.txt")
+    assert result.exit_code == 1
+    assert f"{site / 'a.txt'}: skipped: a.md beside it makes the same output" in result.output  # first pattern wins
+    assert "](" not in (site / "a.clean.txt").read_text(encoding="utf-8")
+    other = tmp_path / "other" / "example-news.com"
+    other.mkdir(parents=True)
+    (other / "a.txt").write_text(article.replace("council", "assembly"), encoding="utf-8")
+    out = tmp_path / "out"
+    both = invoke("clean", str(scrape), str(tmp_path / "other"), "--out-dir", str(out), "-j", "2")
+    assert both.exit_code == 1
+    assert f"{other / 'a.txt'}: skipped: {site / 'a.txt'} makes the same output" in both.output
+    assert "The city council voted" in (out / "example-news.com" / "a.clean.txt").read_text(encoding="utf-8")
+    twice = invoke("clean", str(scrape), str(scrape), "--force", "-j", "1")  # a folder given twice: once
+    assert twice.exit_code == 0 and "files: 2 cleaned, 0 skipped, 0 failed" in twice.output

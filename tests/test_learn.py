@@ -184,6 +184,18 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "r").exists()
 
 
+def test_learn_takes_the_file_names_include_names(tmp_path: Path) -> None:
+    site = write_site(tmp_path)
+    for page in site.iterdir():
+        page.rename(page.with_suffix(".md"))
+    assert "no site found" in runner.invoke(app, ["learn", str(site), "--dry-run"]).output
+    result = runner.invoke(app, ["learn", str(site), "--dry-run", "--include", "*.md"])
+    assert result.exit_code == 0 and "harbourpost.co.uk: learned-" in result.output
+    cleaned = runner.invoke(app, ["clean", "--learn", "--no-rules", str(site), "-j", "1", "--include", "*.md"])
+    assert cleaned.exit_code == 0, cleaned.output
+    assert APPEAL not in (site / "story3.clean.txt").read_text(encoding="utf-8")
+    assert runner.invoke(app, ["learn", str(site), "--include", "pages/*.md"]).exit_code == 2
+
 def test_clean_learn_drops_learned_lines_and_explain_names_the_rule(tmp_path: Path) -> None:
     site = write_site(tmp_path)
     result = runner.invoke(app, ["clean", "--learn", "--no-rules", str(site), "-j", "1"])

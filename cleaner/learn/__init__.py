@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleaner.batch import Job
+from cleaner.batch import DEFAULT_INCLUDE, Job
 from cleaner.learn.count import Record, count_candidates, count_keys, pages_under
 from cleaner.learn.propose import LearnedRule, ReportedLine, SiteProposal, Thresholds, propose
 from cleaner.rules.domains import registrable_domain
@@ -46,12 +46,14 @@ class LearnOptions:
     site: put every page in this site (a registrable domain); None finds each
         page's site from its URL or a folder named like a domain.
     workers: processes reading and counting pages.
+    include: the file names taken from folders (`cleaner.batch.DEFAULT_INCLUDE`).
     """
 
     min_docs: int = 3
     min_share: float = 0.5  # measured: bench/learn_effect.py, BENCHMARKS.md "learn"
     site: str | None = None
     workers: int = 1
+    include: tuple[str, ...] = DEFAULT_INCLUDE
 
     def __post_init__(self) -> None:
         if self.min_docs < 1:
@@ -91,7 +93,7 @@ def learn(
     `jobs`, when given, lists the pages instead (called once per pass).
     """
     roots = list(paths)
-    list_jobs = jobs or (lambda: pages_under(roots))
+    list_jobs = jobs or (lambda: pages_under(roots, options.include))
     site = registrable_domain(options.site) if options.site else None
     problems: list[tuple[str, str]] = []
     counters, unsited = count_keys(

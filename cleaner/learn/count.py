@@ -15,13 +15,13 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from cleaner.batch import HTML_SUFFIXES, Job, discover
+from cleaner.batch import DEFAULT_INCLUDE, HTML_SUFFIXES, Job, discover
 from cleaner.ingest import InputError, document_from_bytes, document_from_text
 from cleaner.learn.normalise import line_key
 from cleaner.model import Document
@@ -51,7 +51,7 @@ class Record:
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".jsonl.zstd")
 
 
-def pages_under(paths: Iterable[Path]) -> Iterator[Job | Record]:
+def pages_under(paths: Iterable[Path], include: Sequence[str] = DEFAULT_INCLUDE) -> Iterator[Job | Record]:
     """Every page: files under folders (as `cleaner clean` finds them), and each record of a JSONL file given."""
     for path in paths:
         if path.name.lower().endswith(JSONL_SUFFIXES) and path.is_file():
@@ -61,7 +61,7 @@ def pages_under(paths: Iterable[Path]) -> Iterator[Job | Record]:
                 for number, raw in numbered_lines(stream):
                     yield Record(f"{path}:{number}", raw)
         else:
-            yield from discover([path])
+            yield from discover([path], include=include)
 
 
 def _read_record(record: Record, site: str | None) -> tuple[str | None, Document]:

@@ -50,6 +50,7 @@ _RULE_LINE = r"[ \t]*(?:[-=*_][ \t]*){3,}$"
 _RULE = regex.compile(  # a rule, or a table's rule under its header ("---|:---:")
     rf"^(?:[ \t]*\|?[ \t]*:?-{{3,}}:?[ \t]*(?:\|[ \t]*:?-{{3,}}:?[ \t]*)*\|?$|{_RULE_LINE})", regex.MULTILINE
 )
+_BACKSLASH_BREAK = regex.compile(r"(?<!\\)((?:\\\\)*+)\\$", regex.MULTILINE)  # a hard break's "\" (not an escaped one)
 # Backslash escapes, but not of brackets and parentheses: unescaped, "\[a\](b)" would become a link for the next reading.
 _ESCAPE = regex.compile(r"\\([\\`*_{}#+\-.!|>])")
 
@@ -129,6 +130,8 @@ def plain_text(text: str) -> str:
     'Example News | Menu \\n\\n1. snake_case_name'
     >>> plain_text("The [council][1] voted.\\n\\n  [1]: https://example.org/council")
     'The council voted.\\n\\n'
+    >>> plain_text("12 Quay Street\\\\\\nHarbourtown, a path C:\\\\\\\\")
+    '12 Quay Street\\nHarbourtown, a path C:\\\\'
     """
     text = _DEFINITION.sub("", text)
     text = _IMAGE.sub("", text)
@@ -138,4 +141,5 @@ def plain_text(text: str) -> str:
     text = _STRONG.sub(r"\2", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = _EMPTY_MARKS.sub("", text)
+    text = _BACKSLASH_BREAK.sub(r"\1", text)
     return _ESCAPE.sub(r"\1", text)

@@ -8,7 +8,7 @@ from typing import IO, Annotated
 import typer
 
 from cleaner.api import Cleaner
-from cleaner.cli import (
+from cleaner.cli_options import (
     KeepTitleOption,
     ModeOption,
     NoRulesOption,

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from cleaner.batch import DEFAULT_INCLUDE
-from cleaner.cli import IncludeOption, include_patterns
+from cleaner.cli_options import IncludeOption, include_patterns
 from cleaner.learn import Learned, LearnOptions, learn
 from cleaner.learn.write import MergeError, write_proposal
 from cleaner.rules.schema import RuleFile

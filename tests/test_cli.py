@@ -331,3 +331,9 @@ def test_inputs_that_would_make_one_output_are_cleaned_once(scrape: Path, tmp_pa
     assert "The city council voted" in (out / "example-news.com" / "a.clean.txt").read_text(encoding="utf-8")
     twice = invoke("clean", str(scrape), str(scrape), "--force", "-j", "1")  # a folder given twice: once
     assert twice.exit_code == 0 and "files: 2 cleaned, 0 skipped, 0 failed" in twice.output
+
+
+@pytest.mark.parametrize("module", ["cleaner.cli_jsonl", "cleaner.cli_learn", "cleaner.cli_rules", "cleaner.cli"])
+def test_each_command_module_can_be_imported_first(module: str) -> None:
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -54,8 +54,8 @@ from labels import line_labels  # noqa: E402
 from cleaner.api import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 from cleaner.decide import (  # noqa: E402
-    FALLBACK_WORDS, NOT_LIFTED, REPEATED, Contributions, between_candidate, between_kept, fallback_bar, furniture,
-    score_decided,
+    FALLBACK_WORDS, LIST_LINE_WORDS, NOT_LIFTED, REPEATED, Contributions, between_candidate, between_kept, fallback_bar, furniture,
+    introduces_list, score_decided,
 )
 from cleaner.evaluate import Page, Scores, find_pages  # noqa: E402
 from cleaner.ingest import InputError, make_document  # noqa: E402
@@ -280,6 +280,7 @@ class Outcome(NamedTuple):
     forced_out: bool  # dropped whatever its score (metadata, comment section, labelled list, repeated copy)
     score: float
     between: bool  # kept when the lines above and below are (`decide.between_candidate`)
+    list_item: bool  # kept in a run under a line ending in a colon (`decide.between_kept`)
     alone: float | None  # stage-1 probability of a line the neighbours do not lift (`decide.furniture`), else None
 
 
@@ -303,6 +304,7 @@ def clean_all(
                 not (score_decided(d.reason) or d.reason is NOT_LIFTED) or d.reason.id == REPEATED,
                 d.score,
                 between_candidate(d.reason, s.words[d.line], s.features[d.line]),
+                between_candidate(d.reason, s.words[d.line], s.features[d.line], LIST_LINE_WORDS),
                 sigmoid(d.contributions.line_logit())
                 if isinstance(d.contributions, Contributions) and furniture(s.words[d.line], s.features[d.line])
                 else None,
@@ -322,7 +324,9 @@ def render_at(sample: Sample, decisions: list[Outcome], threshold: float, title:
     # furniture the neighbours would lift over the threshold stays out (`decide.furniture`), fallback included
     out = [d.forced_out or (d.alone is not None and d.alone < threshold <= d.score) for d in decisions]
     keep = [not o and d.score >= threshold for o, d in zip(out, decisions)]
-    for i in between_kept(keep, [d.between for d in decisions], sample.words):
+    items = [d.list_item for d in decisions]
+    opens = [introduces_list(vector) for vector in sample.features]
+    for i in between_kept(keep, [d.between for d in decisions], sample.words, items, opens):
         keep[i] = True
     if sum(n for n, kept in zip(sample.words, keep) if kept) < FALLBACK_WORDS:
         bar = fallback_bar(max((d.score for o, d in zip(out, decisions) if not o), default=0.0))

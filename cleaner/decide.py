@@ -10,7 +10,8 @@ probability against the mode's threshold decides, except in the comment section
 whatever its scores, and for a short line with boilerplate words or an address,
 which its neighbours do not lift over the threshold (`furniture`). Then a list of
 headlines under a boilerplate label goes with its label, a short line between two
-kept lines stays, and a second copy of the article goes. A decision's
+kept lines stays (and so does a list between them that the line above introduces
+with a colon), and a second copy of the article goes. A decision's
 `contributions` add up, with the model's biases, to its final logit: stage-1
 features by name, the context features as `context.NAME` (computed when read;
 `--explain` and `--report` show the largest, see `cleaner.explain.reason_detail`).
@@ -28,7 +29,14 @@ from cleaner.ingest import make_document
 from cleaner.model import Decision, Document, Reason
 from cleaner.rules import RuleVerdict
 from cleaner.scoring import ScoredDocument, ScoringModel, score_document
-from cleaner.scoring.context import CONTEXT_FEATURES, RULE_DROP_LOGIT, RULE_KEEP_LOGIT, context_vectors
+from cleaner.scoring.context import (
+    CONTEXT_FEATURES,
+    LIST_LINE_WORDS,
+    LIST_LINES,
+    RULE_DROP_LOGIT,
+    RULE_KEEP_LOGIT,
+    context_vectors,
+)
 from cleaner.scoring.features import FEATURES, LineMemo
 from cleaner.scoring.layout import feature_blocks
 from cleaner.wrapping import paragraphs, pieces
@@ -57,6 +65,7 @@ BETWEEN_WORDS = 12
 _BOILERPLATE = FEATURES.index("boilerplate_any")
 _FINAL_PUNCT = FEATURES.index("final_punct")
 _TEASER = FEATURES.index("teaser")
+_COLON_END = FEATURES.index("colon_end")
 #: Boilerplate vocabulary, a URL or an e-mail address: a short line with one is furniture, whatever its
 #: neighbours (`furniture`). An @handle or #hashtag makes no subheading either (`between_candidate`), but a
 #: quoted tweet or a numbered point ("#3 Resolve to ...") inside an article has one.
@@ -270,11 +279,9 @@ def score_decided(reason: Reason) -> bool:
     )
 
 
-def between_candidate(reason: Reason, n_words: int, vector: Sequence[float]) -> bool:
+def between_candidate(reason: Reason, n_words: int, vector: Sequence[float], max_words: int = BETWEEN_WORDS) -> bool:
     """Whether `_keep_between_kept` may keep the line: its score decides, short, no boilerplate words or addresses."""
-    return (
-        0 < n_words <= BETWEEN_WORDS and score_decided(reason) and not (furniture(n_words, vector) or vector[_HANDLE])
-    )
+    return 0 < n_words <= max_words and score_decided(reason) and not (furniture(n_words, vector) or vector[_HANDLE])
 
 
 def furniture(n_words: int, vector: Sequence[float]) -> bool:
@@ -288,36 +295,58 @@ def furniture(n_words: int, vector: Sequence[float]) -> bool:
     return n_words <= BETWEEN_WORDS and any(vector[k] for k in _FURNITURE)
 
 
-def between_kept(keep: Sequence[bool], candidates: Sequence[bool], words: Sequence[int]) -> list[int]:
-    """The dropped candidate lines whose nearest non-empty lines above and below are both kept.
+def between_kept(
+    keep: Sequence[bool],
+    candidates: Sequence[bool],
+    words: Sequence[int],
+    list_items: Sequence[bool] = (),
+    opens_list: Sequence[bool] = (),
+) -> list[int]:
+    """The dropped lines between two kept non-empty lines that stay: one candidate line alone, or a run of
+    up to `LIST_LINES` lines, all `list_items`, under a kept line that `opens_list`.
 
     >>> between_kept([True, False, False, True, False], [False, True, False, False, True], [9, 3, 0, 9, 2])
     [1]
     >>> between_kept([True, False, False, True], [False, True, True, False], [9, 3, 3, 9])  # two in a row: a list
     []
+    >>> between_kept([True, False, False, True], [False, True, True, False], [9, 3, 3, 9], [True] * 4, [True] * 4)
+    [1, 2]
     """
     lines = [i for i, n in enumerate(words) if n]
-    return [
-        i
-        for above, i, below in zip(lines, lines[1:], lines[2:])
-        if candidates[i] and not keep[i] and keep[above] and keep[below]
-    ]
+    kept_at = [k for k, i in enumerate(lines) if keep[i]]
+    out = []
+    for top, bottom in zip(kept_at, kept_at[1:]):
+        run = lines[top + 1 : bottom]
+        if len(run) == 1 and candidates[run[0]]:
+            out.append(run[0])
+        elif 1 < len(run) <= LIST_LINES and opens_list and opens_list[lines[top]] and all(list_items[i] for i in run):
+            out.extend(run)
+    return out
+
+
+def introduces_list(vector: Sequence[float]) -> bool:
+    """Whether the line ends in a colon (or a dash), as a sentence that introduces a list does ("You will need:")."""
+    return vector[_COLON_END] > 0
 
 
 def _keep_between_kept(scored: ScoredDocument, decisions: list[Decision]) -> list[Decision]:
-    """Keep a short line the scores dropped when the lines right above and below it are kept.
+    """Keep a short line the scores dropped when the lines right above and below it are kept, and a list
+    between two kept lines that the line above introduces with a colon.
 
     A subheading, a one-line paragraph or a caption-like sentence inside the article
     often scores under the threshold on its own (few words, no final punctuation); with
-    article text on both sides it is far more often article than boilerplate. Lines
-    with boilerplate vocabulary ("Advertisement", "Share this") or a URL, @handle or
-    e-mail address stay dropped, and so do lines a rule, the metadata or the comment
-    section decided. In every mode.
+    article text on both sides it is far more often article than boilerplate. So is a
+    run of such lines under a sentence that ends in a colon (ingredients, a spec sheet,
+    the answers of a poll). Lines with boilerplate vocabulary ("Advertisement", "Share
+    this") or a URL, @handle or e-mail address stay dropped, and so do lines a rule, the
+    metadata or the comment section decided. In every mode.
     """
     words, vectors = scored.features.words, scored.features.vectors
     candidates = [between_candidate(d.reason, words[d.line], vectors[d.line]) for d in decisions]
+    list_items = [between_candidate(d.reason, words[d.line], vectors[d.line], LIST_LINE_WORDS) for d in decisions]
+    opens_list = [introduces_list(vectors[d.line]) for d in decisions]
     out = list(decisions)
-    for i in between_kept([d.keep for d in decisions], candidates, words):
+    for i in between_kept([d.keep for d in decisions], candidates, words, list_items, opens_list):
         out[i] = replace(out[i], keep=True, reasons=(_BETWEEN, *out[i].reasons))
     return out
 

@@ -203,6 +203,27 @@ def test_a_short_line_the_scores_drop_stays_between_kept_lines(cleaner: Cleaner)
     assert "Footbridge" not in pair.text.split()
 
 
+def test_a_list_a_kept_sentence_introduces_with_a_colon_stays(cleaner: Cleaner) -> None:
+    # Ingredients, a spec sheet, a poll's answers: short lines the scores drop, under a sentence of the
+    # article that ends in a colon and above more of it. The run stays whole, and the main body runs on
+    # through it, so the paragraphs below it stay when the output is cleaned again.
+    intro = "For the new footbridge the engineers will need:"
+    items = ["Forty steel beams", "Two concrete piers", "A crane from the port", "Six weeks of dry weather"]
+    result = cleaner.clean_text(page(MENU, PROSE[:2] + [intro], items, PROSE[2:], FOOTER))
+    assert result.text.split() == " ".join(PROSE[:2] + [intro] + items + PROSE[2:]).split()
+    kept = [d for d in result.decisions if result.document.lines[d.line].text in items]
+    assert all(d.reason.id == "kept:between-kept" or d.reason.kind == "score" for d in kept)
+    assert cleaner.clean_text(result.text).text == result.text
+    # Without the colon, or with furniture or a handle in the run, or as a menu under a label the scores
+    # drop, the run is left to the scores.
+    plain = cleaner.clean_text(page(MENU, PROSE[:2] + [intro.rstrip(":") + "."], items, PROSE[2:], FOOTER))
+    assert items[0] not in plain.text
+    for odd in ("Share this article", "@bridgefan"):
+        mixed = cleaner.clean_text(page(MENU, PROSE[:2] + [intro], items[:2] + [odd] + items[2:], PROSE[2:], FOOTER))
+        assert items[0] not in mixed.text
+    menu = cleaner.clean_text(page(PROSE[:2] + ["Read more:"], items, PROSE[2:], FOOTER))
+    assert items[0] not in menu.text
+
 def test_a_short_post_keeps_the_lines_close_to_its_best(cleaner: Cleaner) -> None:
     # A post of a few lines: its headline-like first line scores just under the threshold. The kept
     # lines hold fewer than FALLBACK_WORDS words, so lines close to the best score are kept too.

@@ -60,18 +60,32 @@ COMMENT_AFTER_WORDS = 40
 #: Where `context_vectors` reads a line's sentence ending and comment header in its stage-1 vector.
 _FINAL_PUNCT = FEATURES.index("final_punct")
 _COMMENT_HEADER = FEATURES.index("comment_header")
+_COLON_END = FEATURES.index("colon_end")
+#: A list under a line of the article that ends in a colon ("You will need:"): at most this many lines, each
+#: of at most this many words. The main body runs on through it (`_colon_lists`), and `decide` keeps it
+#: between two kept lines.
+LIST_LINES = 30
+LIST_LINE_WORDS = 25
 
 
-def main_region(probabilities: Sequence[float], words: Sequence[int], threshold: float) -> tuple[int, int]:
+def main_region(
+    probabilities: Sequence[float], words: Sequence[int], threshold: float, listed: Sequence[bool] = ()
+) -> tuple[int, int]:
     """(first, last) line of the maximum-sum run; (0, -1) when no line beats the threshold.
 
     The best run outside it, when it comes close in sum (`RIVAL_SCORE`) with many
     more words (`RIVAL_WORDS`), is taken instead: a run's sum weighs a line by the
     square root of its words, so a dozen one-sentence lines can outweigh a post
     of a few long paragraphs. The run then takes in the near-misses right after
-    it (`REGION_TAIL`).
+    it (`REGION_TAIL`). The `listed` lines, a list under a line of the article that
+    ends in a colon (`_colon_lists`), count as neither for nor against the run, and
+    the near-misses after it are taken in through them: ingredients or a spec sheet
+    do not split an article in two.
     """
     gains = [(p - threshold) * math.sqrt(n + 1) for p, n in zip(probabilities, words)]
+    for i, item in enumerate(listed):
+        if item:
+            gains[i] = max(gains[i], 0.0)
     score, first, last = _best_run(gains, 0, len(gains))
     if last < first:
         return first, last
@@ -79,7 +93,7 @@ def main_region(probabilities: Sequence[float], words: Sequence[int], threshold:
     if rival[2] >= rival[1] and rival[0] >= RIVAL_SCORE * score:
         if sum(words[rival[1] : rival[2] + 1]) >= RIVAL_WORDS * sum(words[first : last + 1]):
             first, last = rival[1], rival[2]
-    while last + 1 < len(probabilities) and probabilities[last + 1] >= REGION_TAIL:
+    while last + 1 < len(probabilities) and (probabilities[last + 1] >= REGION_TAIL or (listed and listed[last + 1])):
         last += 1
     return first, last
 
@@ -147,7 +161,8 @@ def context_vectors(
     comment_headers = [v[_COMMENT_HEADER] > 0 for v in lines] if lines is not None else [False] * n
     headline_runs = _runs([not p for p in punctuated])
     probabilities = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) for z in logits]
-    first, last = main_region(probabilities, words, region_threshold)
+    listed = _colon_lists([v[_COLON_END] > 0 for v in lines], probabilities, words, region_threshold) if lines else []
+    first, last = main_region(probabilities, words, region_threshold, listed)
     weights = [math.sqrt(w + 1) for w in words]
     means = _WindowMeans(logits, weights)
     region_words = sum(words[first : last + 1]) if last >= first else 0
@@ -199,6 +214,33 @@ def context_vectors(
             )
         )
     return vectors
+
+
+def _colon_lists(
+    colon_end: Sequence[bool], probabilities: Sequence[float], words: Sequence[int], threshold: float
+) -> list[bool]:
+    """The lines of a list that an article-like line ending in a colon introduces ("You will need:").
+
+    The list is the non-empty lines right below, up to `LIST_LINES` of them, until a line that
+    reads like article text itself, is longer than `LIST_LINE_WORDS` or ends in a colon too (a
+    form's labels, a dialogue's "NAME:").
+
+    >>> _colon_lists([False, True, False, False, False, False], [0.9, 0.8, 0.2, 0.1, 0.9, 0.2], [30, 8, 3, 4, 30, 3], 0.5)
+    [False, False, True, True, False, False]
+    """
+    out = [False] * len(words)
+    for i, opens in enumerate(colon_end):
+        if not (opens and probabilities[i] >= threshold):
+            continue
+        taken = 0
+        for j in range(i + 1, len(words)):
+            if not words[j]:
+                continue
+            if taken == LIST_LINES or probabilities[j] >= threshold or words[j] > LIST_LINE_WORDS or colon_end[j]:
+                break
+            out[j] = True
+            taken += 1
+    return out
 
 
 def _comment_headers_after_text(

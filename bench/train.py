@@ -326,8 +326,9 @@ def render_at(sample: Sample, decisions: list[Outcome], threshold: float, title:
     keep = [not o and d.score >= threshold for o, d in zip(out, decisions)]
     items = [d.list_item for d in decisions]
     opens = [introduces_list(vector) for vector in sample.features]
-    for i in between_kept(keep, [d.between for d in decisions], sample.words, items, opens):
-        keep[i] = True
+    for run in between_kept(keep, [d.between for d in decisions], sample.words, items, opens):
+        for i in run:
+            keep[i] = True
     if sum(n for n, kept in zip(sample.words, keep) if kept) < FALLBACK_WORDS:
         bar = fallback_bar(max((d.score for o, d in zip(out, decisions) if not o), default=0.0))
         if bar is not None:

@@ -83,6 +83,7 @@ _LINK_LIST = "dropped:link-list"
 #: The reason id of a second copy of the article's line (`_drop_repeats`).
 REPEATED = "dropped:repeat"
 _BETWEEN = Reason("context", "kept:between-kept", MODEL_SOURCE, "a short line between two kept lines")
+_LISTED = Reason("context", "kept:between-kept", MODEL_SOURCE, "a list between two kept lines, under one ending in ':'")
 #: The reason of furniture its neighbours would have lifted over the threshold (`furniture`).
 NOT_LIFTED = Reason(
     "context", "dropped:furniture", MODEL_SOURCE, "boilerplate words or an address, under the threshold on its own"
@@ -302,15 +303,15 @@ def between_kept(
     list_items: Sequence[bool] = (),
     opens_list: Sequence[bool] = (),
 ) -> list[int]:
-    """The dropped lines between two kept non-empty lines that stay: one candidate line alone, or a run of
-    up to `LIST_LINES` lines, all `list_items`, under a kept line that `opens_list`.
+    """The runs of dropped lines between two kept non-empty lines that stay: one candidate line alone, or a
+    run of up to `LIST_LINES` lines, all `list_items`, under a kept line that `opens_list`.
 
     >>> between_kept([True, False, False, True, False], [False, True, False, False, True], [9, 3, 0, 9, 2])
-    [1]
+    [[1]]
     >>> between_kept([True, False, False, True], [False, True, True, False], [9, 3, 3, 9])  # two in a row: a list
     []
     >>> between_kept([True, False, False, True], [False, True, True, False], [9, 3, 3, 9], [True] * 4, [True] * 4)
-    [1, 2]
+    [[1, 2]]
     """
     lines = [i for i, n in enumerate(words) if n]
     kept_at = [k for k, i in enumerate(lines) if keep[i]]
@@ -318,9 +319,9 @@ def between_kept(
     for top, bottom in zip(kept_at, kept_at[1:]):
         run = lines[top + 1 : bottom]
         if len(run) == 1 and candidates[run[0]]:
-            out.append(run[0])
+            out.append(run)
         elif 1 < len(run) <= LIST_LINES and opens_list and opens_list[lines[top]] and all(list_items[i] for i in run):
-            out.extend(run)
+            out.append(run)
     return out
 
 
@@ -346,8 +347,10 @@ def _keep_between_kept(scored: ScoredDocument, decisions: list[Decision]) -> lis
     list_items = [between_candidate(d.reason, words[d.line], vectors[d.line], LIST_LINE_WORDS) for d in decisions]
     opens_list = [introduces_list(vectors[d.line]) for d in decisions]
     out = list(decisions)
-    for i in between_kept([d.keep for d in decisions], candidates, words, list_items, opens_list):
-        out[i] = replace(out[i], keep=True, reasons=(_BETWEEN, *out[i].reasons))
+    for run in between_kept([d.keep for d in decisions], candidates, words, list_items, opens_list):
+        why = _BETWEEN if len(run) == 1 else _LISTED
+        for i in run:
+            out[i] = replace(out[i], keep=True, reasons=(why, *out[i].reasons))
     return out
 
 

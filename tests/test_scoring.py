@@ -212,7 +212,8 @@ def test_a_list_a_kept_sentence_introduces_with_a_colon_stays(cleaner: Cleaner) 
     result = cleaner.clean_text(page(MENU, PROSE[:2] + [intro], items, PROSE[2:], FOOTER))
     assert result.text.split() == " ".join(PROSE[:2] + [intro] + items + PROSE[2:]).split()
     kept = [d for d in result.decisions if result.document.lines[d.line].text in items]
-    assert all(d.reason.id == "kept:between-kept" or d.reason.kind == "score" for d in kept)
+    listed = [d for d in kept if d.reason.id == "kept:between-kept"]
+    assert listed and all(d.reason.detail == "a list between two kept lines, under one ending in ':'" for d in listed)
     assert cleaner.clean_text(result.text).text == result.text
     # Without the colon, or with furniture or a handle in the run, or as a menu under a label the scores
     # drop, the run is left to the scores.

@@ -302,7 +302,7 @@ def between_kept(
     words: Sequence[int],
     list_items: Sequence[bool] = (),
     opens_list: Sequence[bool] = (),
-) -> list[int]:
+) -> list[list[int]]:
     """The runs of dropped lines between two kept non-empty lines that stay: one candidate line alone, or a
     run of up to `LIST_LINES` lines, all `list_items`, under a kept line that `opens_list`.
 

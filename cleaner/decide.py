@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from cleaner.config import Mode
 from cleaner.explain import kept_text
@@ -316,11 +317,11 @@ def between_kept(
     lines = [i for i, n in enumerate(words) if n]
     kept_at = [k for k, i in enumerate(lines) if keep[i]]
     out = []
-    for top, bottom in zip(kept_at, kept_at[1:]):
+    for top, bottom in pairwise(kept_at):
         run = lines[top + 1 : bottom]
-        if len(run) == 1 and candidates[run[0]]:
-            out.append(run)
-        elif 1 < len(run) <= LIST_LINES and opens_list and opens_list[lines[top]] and all(list_items[i] for i in run):
+        alone = len(run) == 1 and candidates[run[0]]
+        listed = 1 < len(run) <= LIST_LINES and opens_list and opens_list[lines[top]] and all(list_items[i] for i in run)
+        if alone or listed:
             out.append(run)
     return out
 

@@ -104,6 +104,8 @@ def inputs() -> list[tuple[str, str]]:
         ("Markdown, then 1 MB of '['", MARKDOWN + "[" * 1_000_000),
         ("Markdown, then 1 MB of '**a '", MARKDOWN + "**a " * 250_000),
         ("Markdown, then 1 MB of '[a]('", MARKDOWN + "[a](" * 250_000),
+        ("Markdown, then 1 MB of '`a'", MARKDOWN + "`a" * 500_000),
+        ("Markdown, then 1 MB of '````/```'", MARKDOWN + "\n````\n```" * 125_000),
     ]
 
 

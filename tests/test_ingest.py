@@ -135,6 +135,15 @@ THREE_LINKS = " ".join(f"[l{i}](https://example.org/{i})" for i in range(3))  # 
             '"The trial finished," an official told reporters.\n\n"No objections were raised."',
             id="wrapped-quote",
         ),
+        # a fenced block's lines stay as written (not joined, no marks taken out), its fences go;
+        # inline code loses its backticks
+        pytest.param(
+            "Call it like\nthis:\n\n```python\ndef main(**kwargs):\n    return _private(x) * 2\n```\n\n"
+            "Then run\n`pip install **cleaner**` and\n~~~\nrest *of* it\n~~~",
+            "Call it like this:\n\n\ndef main(**kwargs):\n    return _private(x) * 2\n\n\n"
+            "Then run pip install **cleaner** and\n\nrest *of* it\n",
+            id="code",
+        ),
     ],
 )
 def test_markdown_is_read_once_and_reads_the_same_after(body: str, read: str) -> None:

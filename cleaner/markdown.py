@@ -89,7 +89,7 @@ def _set_code_aside(text: str) -> tuple[str, list[str]]:
     >>> _set_code_aside("Run `a_b_c` now:\\n```sh\\nx **y**\\n```")
     ('Run \\ue0000\\ue001 now:\\n\\ue0021\\ue001', ['a_b_c', '\\nx **y**\\n'])
     """
-    if "`" not in text and "~~~" not in text or "\ue000" in text or "\ue002" in text:
+    if ("`" not in text and "~~~" not in text) or "\ue000" in text or "\ue002" in text:
         return text, []
     code: list[str] = []
 

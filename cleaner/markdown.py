@@ -84,7 +84,8 @@ def _set_code_aside(text: str) -> tuple[str, list[str]]:
 
     Code is shown as written: a block's lines are not joined and no marks are taken out of
     it, and its fences become blank lines; inline code loses its backticks. A fence that is
-    never closed runs to the end, as in CommonMark.
+    never closed is no fence (a row of "~" under a heading), where CommonMark would run it
+    to the end: a scrape's decoration must not turn the rest of the page into code.
 
     >>> _set_code_aside("Run `a_b_c` now:\\n```sh\\nx **y**\\n```")
     ('Run \\ue0000\\ue001 now:\\n\\ue0021\\ue001', ['a_b_c', '\\nx **y**\\n'])
@@ -97,22 +98,33 @@ def _set_code_aside(text: str) -> tuple[str, list[str]]:
         code.append(piece)
         return f"{mark}{len(code) - 1}\ue001"
 
+    lines = text.split("\n")
+    fences = [_FENCE.match(line) for line in lines]
+    # closes_after[i][c]: the longest fence of character c that could close a block after line i
+    closes_after: list[dict[str, int]] = [{}] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        fence = fences[i]
+        closes_after[i] = closes_after[i + 1]
+        if fence and not lines[i][fence.end() :].strip():
+            mark = fence.group(1)
+            if len(mark) > closes_after[i].get(mark[0], 0):
+                closes_after[i] = {**closes_after[i], mark[0]: len(mark)}
     out: list[str] = []
     block: list[str] | None = None  # the open block's lines, from its fence
-    for line in text.split("\n"):
-        fence = _FENCE.match(line)
+    opener = ""
+    for i, (line, fence) in enumerate(zip(lines, fences)):
+        mark = fence.group(1) if fence else ""
         if block is None:
-            if fence and not (fence.group(1)[0] == "`" and "`" in line[fence.end() :]):
-                block, opener = [line], fence.group(1)
+            info = line[fence.end() :] if fence else ""
+            if fence and not (mark[0] == "`" and "`" in info) and closes_after[i + 1].get(mark[0], 0) >= len(mark):
+                block, opener = [line], mark
             else:
                 out.append(_CODE_SPAN.sub(lambda m: aside(m.group(2)), line) if "`" in line else line)
-        elif fence and fence.group(1)[0] == opener[0] and len(fence.group(1)) >= len(opener) and not line[fence.end() :].strip():
+        elif fence and mark[0] == opener[0] and len(mark) >= len(opener) and not line[fence.end() :].strip():
             out.append(aside("\n".join(["", *block[1:], ""]), "\ue002"))
             block = None
         else:
             block.append(line)
-    if block is not None:
-        out.append(aside("\n".join(["", *block[1:]]), "\ue002"))
     return "\n".join(out), code
 
 

@@ -144,6 +144,8 @@ THREE_LINKS = " ".join(f"[l{i}](https://example.org/{i})" for i in range(3))  # 
             "Then run pip install **cleaner** and\n\nrest *of* it\n",
             id="code",
         ),
+        # a fence never closed is no fence: a row of tildes must not make the rest of the page code
+        pytest.param("~~~~~~~~\n\nThe **council** voted.", "~~~~~~~~\n\nThe council voted.", id="unclosed-fence"),
     ],
 )
 def test_markdown_is_read_once_and_reads_the_same_after(body: str, read: str) -> None:

@@ -55,9 +55,10 @@ from cleaner.api import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 from cleaner.decide import (  # noqa: E402
     FALLBACK_WORDS, LIST_LINE_WORDS, NOT_LIFTED, REPEATED, Contributions, between_candidate, between_kept, fallback_bar, furniture,
-    introduces_list, score_decided,
+    score_decided,
 )
 from cleaner.evaluate import Page, Scores, find_pages  # noqa: E402
+from cleaner.scoring.context import introduces_list  # noqa: E402
 from cleaner.ingest import InputError, make_document  # noqa: E402
 from cleaner.model import Document  # noqa: E402
 from cleaner.scoring.combiner import LinearStage, ScoringModel, load_model, sigmoid  # noqa: E402

@@ -37,6 +37,7 @@ from cleaner.scoring.context import (
     RULE_DROP_LOGIT,
     RULE_KEEP_LOGIT,
     context_vectors,
+    introduces_list,
 )
 from cleaner.scoring.features import FEATURES, LineMemo
 from cleaner.scoring.layout import feature_blocks
@@ -66,7 +67,6 @@ BETWEEN_WORDS = 12
 _BOILERPLATE = FEATURES.index("boilerplate_any")
 _FINAL_PUNCT = FEATURES.index("final_punct")
 _TEASER = FEATURES.index("teaser")
-_COLON_END = FEATURES.index("colon_end")
 #: Boilerplate vocabulary, a URL or an e-mail address: a short line with one is furniture, whatever its
 #: neighbours (`furniture`). An @handle or #hashtag makes no subheading either (`between_candidate`), but a
 #: quoted tweet or a numbered point ("#3 Resolve to ...") inside an article has one.
@@ -324,11 +324,6 @@ def between_kept(
         if alone or listed:
             out.append(run)
     return out
-
-
-def introduces_list(vector: Sequence[float]) -> bool:
-    """Whether the line ends in a colon (or a dash), as a sentence that introduces a list does ("You will need:")."""
-    return vector[_COLON_END] > 0
 
 
 def _keep_between_kept(scored: ScoredDocument, decisions: list[Decision]) -> list[Decision]:

@@ -161,7 +161,7 @@ def context_vectors(
     comment_headers = [v[_COMMENT_HEADER] > 0 for v in lines] if lines is not None else [False] * n
     headline_runs = _runs([not p for p in punctuated])
     probabilities = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) for z in logits]
-    listed = _colon_lists([v[_COLON_END] > 0 for v in lines], probabilities, words, region_threshold) if lines else []
+    listed = _colon_lists([introduces_list(v) for v in lines], probabilities, words, region_threshold) if lines else []
     first, last = main_region(probabilities, words, region_threshold, listed)
     weights = [math.sqrt(w + 1) for w in words]
     means = _WindowMeans(logits, weights)
@@ -214,6 +214,12 @@ def context_vectors(
             )
         )
     return vectors
+
+
+def introduces_list(vector: Sequence[float]) -> bool:
+    """Whether the line ends in a colon (or a dash), as a sentence that introduces a list does ("You will need:"),
+    from its stage-1 vector."""
+    return vector[_COLON_END] > 0
 
 
 def _colon_lists(

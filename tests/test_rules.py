@@ -156,6 +156,32 @@ def test_block_rule(book):
     assert dropped(book, text, url="https://example.org/a") == ["Support us", "Give now", "Thank you."]
 
 
+RUN = '''
+domains = ["example.net"]
+
+[[rules]]
+id = "appeal"
+kind = "run"
+gap = 1
+regex = true
+pattern = "Please give.*"
+why = "appeal paragraphs"
+drop_examples = ["Please give today.\\nWe are a small team.\\nPlease give what you can."]
+keep_examples = ["We are a small team."]
+'''
+
+
+def test_run_rule_joins_matches_at_most_gap_lines_apart(tmp_path: Path):
+    """A run drops its matching lines, and the lines between two of them when at most `gap` lines apart."""
+    write(tmp_path, "sites/example.net.toml", RUN)
+    book = load_rulebook((tmp_path,), shipped=False)
+    near = page(ARTICLE, "Please give today.", "We are a small team.", "Please give what you can.", ARTICLE)
+    assert dropped(book, near, url="https://example.net/a") == [
+        "Please give today.", "We are a small team.", "Please give what you can."]
+    far = page("Please give today.", ARTICLE, ARTICLE, "Please give what you can.")
+    assert dropped(book, far, url="https://example.net/a") == ["Please give today.", "Please give what you can."]
+
+
 def test_after_rule_and_its_guard(book):
     late = page(*[ARTICLE] * 5, "Leave a Comment", "More")
     assert dropped(book, late, url="https://example.org/a") == ["Leave a Comment", "More"]
@@ -289,6 +315,7 @@ drop_examples = ["Menu"]
         (lambda t: t.replace('drop_examples = ["Menu"]', 'drop_examples = ["Main menu"]'), "drop example not removed"),
         (lambda t: t + 'keep_examples = ["Menu"]\n', "keep example removed"),
         (lambda t: t.replace('kind = "line"', 'kind = "zap"'), "unknown kind"),
+        (lambda t: t.replace('kind = "line"', 'kind = "run"\ngap = 50'), "gap must be an integer from 0 to 10"),
         (lambda t: t.replace("[[rules]]", "[[rules]"), "not valid TOML"),
     ],
 )

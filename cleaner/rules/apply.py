@@ -28,7 +28,7 @@ from cleaner.wrapping import paragraphs, pieces
 #: many words and ends like a sentence (a teaser cut off with "..." or "…" does not).
 ARTICLE_MIN_WORDS = 10
 SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？：][\"”’»)\]」』）]*$")
-DROP_KINDS = frozenset({"line", "block", "after", "before", "list"})
+DROP_KINDS = frozenset({"line", "block", "run", "after", "before", "list"})
 
 #: Which lines a pattern matches (a function of the pattern).
 Hits = Callable[[Pattern], set[int]]
@@ -97,6 +97,8 @@ def rule_hits(rule: Rule, texts: list[str], guarded: bool = True, hits: Hits | N
         return sorted(hits(rule.pattern))
     if rule.kind == "block":
         return _block(rule, len(texts), hits)
+    if rule.kind == "run":
+        return _run(rule, hits)
     if rule.kind in ("after", "before"):
         return _after_before(rule, texts, guarded, hits)
     if rule.kind == "list":
@@ -117,6 +119,16 @@ def _block(rule: Rule, n: int, hits: Hits) -> list[int]:
             found.extend(range(i, end + 1))
             done = end + 1
     return [i for i in found if i < n]
+
+
+def _run(rule: Rule, hits: Hits) -> list[int]:
+    """The matching lines, and the lines between two of them at most `rule.gap` lines apart."""
+    found: list[int] = []
+    for i in sorted(hits(rule.pattern)):
+        if found and i - found[-1] - 1 <= rule.gap:
+            found.extend(range(found[-1] + 1, i))
+        found.append(i)
+    return found
 
 
 def _after_before(rule: Rule, texts: list[str], guarded: bool, hits: Hits) -> list[int]:

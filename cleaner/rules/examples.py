@@ -1,6 +1,6 @@
 """Run every rule's examples: drop_examples must be removed, keep_examples left alone.
 
-A drop example of a multi-line rule (block, after, before, list) is a text whose
+A drop example of a multi-line rule (block, run, after, before, list) is a text whose
 non-blank lines must *all* be removed (guards are off: the example is the tail or
 head itself). A strip rule must cut something out of each drop example and nothing
 out of each keep example. A keep rule must protect each keep example and none of

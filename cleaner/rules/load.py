@@ -9,13 +9,15 @@ from typing import Any, Literal, cast
 
 import regex
 
-from cleaner.rules.schema import DEFAULT_GUARD, KINDS, Rule, RuleFile, RuleKind, compile_pattern
+from cleaner.rules.schema import DEFAULT_GAP, DEFAULT_GUARD, KINDS, Rule, RuleFile, RuleKind, compile_pattern
 
 Scope = Literal["site", "generic"]
 FILE_KEYS = {"domains", "fingerprints", "language", "rules"}
+#: A run's gap is a few lines: a wider one would join an appeal at the top to one at the bottom.
+MAX_GAP = 10
 RULE_KEYS = {
     "id", "why", "kind", "pattern", "regex", "whole", "ignore_case", "end", "guard",
-    "max_items", "drop_examples", "keep_examples",
+    "max_items", "gap", "drop_examples", "keep_examples",
 }
 
 
@@ -124,13 +126,17 @@ def _rule(raw: Any, shown: str, text: str, problems: list[Problem]) -> Rule | No
     if isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 1:
         bad("max_items must be a positive integer")
         return None
+    gap = raw.get("gap", DEFAULT_GAP)
+    if isinstance(gap, bool) or not isinstance(gap, int) or not 0 <= gap <= MAX_GAP:
+        bad(f"gap must be an integer from 0 to {MAX_GAP}")
+        return None
     flags = [raw.get(k, False) for k in ("regex", "whole", "ignore_case") if k in raw]
     if any(not isinstance(f, bool) for f in flags):
         bad("regex, whole and ignore_case must be true or false")
         return None
     return Rule(
         id=rule_id, kind=cast(RuleKind, kind), why=str(raw.get("why", "")), pattern=pattern, end=end,
-        guard=float(guard), max_items=max_items,
+        guard=float(guard), max_items=max_items, gap=gap,
         drop_examples=drops, keep_examples=keeps, line_no=line,
     )
 

@@ -13,13 +13,15 @@ from typing import Any, Literal
 
 import regex
 
-RuleKind = Literal["line", "block", "after", "before", "list", "strip", "keep"]
-KINDS: tuple[str, ...] = ("line", "block", "after", "before", "list", "strip", "keep")
+RuleKind = Literal["line", "block", "run", "after", "before", "list", "strip", "keep"]
+KINDS: tuple[str, ...] = ("line", "block", "run", "after", "before", "list", "strip", "keep")
 #: Seconds one regex search may take before it counts as no match.
 SEARCH_TIMEOUT = 0.05
 #: Default guard for `after`/`before`: the marker must sit past this share of the
 #: text (after) or before `1 - guard` of it (before).
 DEFAULT_GUARD = 0.3
+#: Default gap for `run`: two matching lines at most this many lines apart join up.
+DEFAULT_GAP = 2
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class Rule:
     end: Pattern | None = None  #: block: the last line of the block
     guard: float = DEFAULT_GUARD  #: after/before: how far into the text the marker must be
     max_items: int = 12  #: list: at most this many headline lines after the heading
+    gap: int = DEFAULT_GAP  #: run: the most lines between two matching lines that join up
     drop_examples: tuple[str, ...] = ()
     keep_examples: tuple[str, ...] = ()
     line_no: int = 0  #: line of the rule's `id` in its file (for messages)

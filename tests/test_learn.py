@@ -115,6 +115,20 @@ def test_parallel_gives_the_same_rules(tmp_path: Path) -> None:
     assert one == two
 
 
+def test_a_page_given_twice_counts_once(tmp_path: Path) -> None:
+    """A folder given twice, or a folder and a file in it, or a JSONL file twice: each page counts once."""
+    import json
+
+    site = write_site(tmp_path)
+    once = learn([site]).proposals
+    assert learn([site, site]).proposals == once
+    assert learn([site, site / "story0.txt"]).proposals == once
+    stream = tmp_path / "crawl.jsonl"
+    records = [{"url": f"https://www.harbourpost.co.uk/story/{n}", "text": page_text(n)} for n in range(6)]
+    stream.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    assert [p.pages for p in learn([stream, tmp_path / "." / "crawl.jsonl"]).proposals] == [6]
+
+
 def test_bad_inputs_are_reported_and_the_rest_learned(tmp_path: Path) -> None:
     site = write_site(tmp_path)
     (site / "empty.txt").write_bytes(b"")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -52,16 +53,20 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".jsonl.zstd")
 
 
 def pages_under(paths: Iterable[Path], include: Sequence[str] = DEFAULT_INCLUDE) -> Iterator[Job | Record]:
-    """Every page: files under folders (as `cleaner clean` finds them), and each record of a JSONL file given."""
-    for path in paths:
-        if path.name.lower().endswith(JSONL_SUFFIXES) and path.is_file():
-            from cleaner.jsonl import numbered_lines, open_stream
+    """Every page once: files under folders (as `cleaner clean` finds them), then each record of a JSONL file given.
 
-            with open_stream(str(path), "r") as stream:
-                for number, raw in numbered_lines(stream):
-                    yield Record(f"{path}:{number}", raw)
-        else:
-            yield from discover([path], include=include)
+    A page reached twice (a folder given twice, or a folder and a file in it, or a
+    JSONL file given twice) counts once, as `cleaner clean` cleans it once.
+    """
+    paths = list(paths)
+    streams = {os.path.abspath(p): p for p in paths if p.name.lower().endswith(JSONL_SUFFIXES) and p.is_file()}
+    yield from discover([p for p in paths if os.path.abspath(p) not in streams], include=include)
+    for path in streams.values():
+        from cleaner.jsonl import numbered_lines, open_stream
+
+        with open_stream(str(path), "r") as stream:
+            for number, raw in numbered_lines(stream):
+                yield Record(f"{path}:{number}", raw)
 
 
 def _read_record(record: Record, site: str | None) -> tuple[str | None, Document]:

@@ -9,12 +9,10 @@ from typing import Any, Literal, cast
 
 import regex
 
-from cleaner.rules.schema import DEFAULT_GAP, DEFAULT_GUARD, KINDS, Rule, RuleFile, RuleKind, compile_pattern
+from cleaner.rules.schema import DEFAULT_GAP, DEFAULT_GUARD, KINDS, MAX_GAP, Rule, RuleFile, RuleKind, compile_pattern
 
 Scope = Literal["site", "generic"]
 FILE_KEYS = {"domains", "fingerprints", "language", "rules"}
-#: A run's gap is a few lines: a wider one would join an appeal at the top to one at the bottom.
-MAX_GAP = 10
 RULE_KEYS = {
     "id", "why", "kind", "pattern", "regex", "whole", "ignore_case", "end", "guard",
     "max_items", "gap", "drop_examples", "keep_examples",

@@ -20,8 +20,10 @@ SEARCH_TIMEOUT = 0.05
 #: Default guard for `after`/`before`: the marker must sit past this share of the
 #: text (after) or before `1 - guard` of it (before).
 DEFAULT_GUARD = 0.3
-#: Default gap for `run`: two matching lines at most this many lines apart join up.
+#: Default gap for `run`: two matching lines with at most this many lines between them join up.
 DEFAULT_GAP = 2
+#: A run's gap is a few lines: a wider one could join an appeal at the top to one at the bottom.
+MAX_GAP = 10
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ class Rule:
     end: Pattern | None = None  #: block: the last line of the block
     guard: float = DEFAULT_GUARD  #: after/before: how far into the text the marker must be
     max_items: int = 12  #: list: at most this many headline lines after the heading
-    gap: int = DEFAULT_GAP  #: run: the most lines between two matching lines that join up
+    gap: int = DEFAULT_GAP  #: run: the most lines between two matching lines that join up (at most MAX_GAP)
     drop_examples: tuple[str, ...] = ()
     keep_examples: tuple[str, ...] = ()
     line_no: int = 0  #: line of the rule's `id` in its file (for messages)

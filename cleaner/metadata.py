@@ -168,6 +168,7 @@ class _Header:
     keys: list[str | None]  #: each title-length line's words, lower-cased (`_key`); copies share a key
     decisions: tuple[Decision, ...]
     free: list[bool]  #: decided by the scorer, not a piece of a wrapped paragraph
+    titled: list[bool]  #: may be the title: free, or in the header a rule dropped (`_opening_rule_run`)
     start: int  #: the body's first line
     standfirst: int | None  #: a prose line above the byline or date above `start`
     lo: int  #: the first line searched
@@ -186,9 +187,13 @@ class _Header:
         wrapped = wrapped_lines(document)  # a piece of a paragraph is no title, byline or date
         free = [d.reason.kind in ("score", "context") and d.line not in wrapped for d in decisions]
         # A line a rule dropped can still be the byline or date (a site file's header rule takes them with it);
-        # it keeps its rule's reason, only the field is filled. (Not the title: rules drop captions and
-        # headlines of other stories, "Photos: ...", "Learn with Google", which would then be taken for it.)
+        # it keeps its rule's reason, only the field is filled. The title too, but only from the page's
+        # header, the lines from the top that one rule dropped (a site file's `before` rule, "everything
+        # above the date"): elsewhere rules drop captions and headlines of other stories, "Photos: ...",
+        # "Learn with Google", which would then be taken for it.
         searchable = [f or (d.reason.kind == "rule" and d.line not in wrapped) for f, d in zip(free, decisions)]
+        header_run = _opening_rule_run(decisions)
+        titled = [f or (i < header_run and s) for i, (f, s) in enumerate(zip(free, searchable))]
         found: dict[str, int] = {}
         for i in range(lo, hi):
             text, n = lines[i].text.strip(), len(words[i])
@@ -201,7 +206,19 @@ class _Header:
         keys = [_key(w) if TITLE_WORDS[0] <= len(w) <= TITLE_WORDS[1] else None for w in words]
         url = url or document.url
         slug = _slug_words(url) if url else _name_words(document.source)
-        return cls(lines, words, keys, decisions, free, start, standfirst, lo, slug, found)
+        return cls(lines, words, keys, decisions, free, titled, start, standfirst, lo, slug, found)
+
+
+def _opening_rule_run(decisions: Sequence[Decision]) -> int:
+    """How many lines from the top one rule dropped, one after another (0 when the first line is not so dropped).
+
+    A site file's header rule (`before`: everything above the date, or above "Share
+    this article") drops the page's title with the breadcrumb and byline.
+    """
+    if not decisions or decisions[0].keep or decisions[0].reason.kind != "rule":
+        return 0
+    first = decisions[0].reason
+    return next((i for i, d in enumerate(decisions) if d.keep or d.reason != first), len(decisions))
 
 
 def _body_start(
@@ -323,7 +340,7 @@ def _title_facts(header: _Header, language: str | None) -> Iterator[tuple[int, d
     every_line = ""  # every line's key (`_key`), one a line: made when first needed
     for i in range(header.lo, min(start + 1, len(lines))):
         key, w, text = keys[i], words[i], lines[i].text.strip()
-        if i in taken or not header.free[i] or key is None or _unlike_title(text):
+        if i in taken or not header.titled[i] or key is None or _unlike_title(text):
             continue
         if not every_line:
             every_line = "\n" + "\n".join(map(_key, words)) + "\n"

@@ -51,15 +51,16 @@ KNOWN_FAILURES: dict[str, str] = {
 }
 
 ZH_HEADER = "date, source and reporter share one line of 14 words: too long for a byline line"
-SITE_FILE_HEADER = "the seed's site file drops the header lines; titles come only from lines the scorer decided"
+SITE_FILE_HEADER = (
+    "the seed's site file drops the header lines; in that header the headline has no byline or date right "
+    "below it, no copy and no URL, so its title score stays under the bar"
+)
 #: (document, field) -> why the field is not yet its gold value.
 KNOWN_METADATA_MISSES: dict[tuple[str, str], str] = {
     ("diario-ejemplo.es/2024-09-18_olivareros-riego.txt", "byline"): "a bare author name, no 'Por', is no byline",
     ("diario-ejemplo.es/2024-10-02_biblioteca-nocturna.txt", "byline"): "a bare author name, no 'Por', is no byline",
     ("english.alarabiya.net/001_64afd957455d19e6.txt", "title"): SITE_FILE_HEADER,
     ("independent.co.uk/002_29a9ef628dbd3811.txt", "title"): SITE_FILE_HEADER,
-    ("londonlovesbusiness.com/000_e36b2bbf93a9e1ef.txt", "title"): SITE_FILE_HEADER,
-    ("odessa-journal.com/003_68f8b93d1e7868be.txt", "title"): SITE_FILE_HEADER,
     ("jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt", "byline"): ZH_HEADER,
 }
 METADATA_FIELDS = ("title", "byline", "date")

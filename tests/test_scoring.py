@@ -481,6 +481,32 @@ def test_a_text_that_opens_with_its_headline_gives_the_title() -> None:
     assert result.text == "\n".join(PROSE) + "\n"
 
 
+def test_the_title_is_found_in_the_header_a_site_rule_dropped(tmp_path: Path) -> None:
+    """A site file's `before` rule drops the header with the headline in it: the title is still found there
+    (the line keeps its rule's reason). A headline a `line` rule drops below the page's top (another story's)
+    is not, even right above the byline."""
+    headline = "Council approves new cycle lanes on Harbour Road"
+    (tmp_path / "sites").mkdir()
+    (tmp_path / "sites" / "example.org.toml").write_text(
+        'domains = ["example.org"]\n'
+        '[[rules]]\nid = "header"\nkind = "before"\npattern = "Share this article"\nwhy = "header"\n'
+        'drop_examples = ["Title\\nShare this article"]\n'
+        '[[rules]]\nid = "teaser"\nkind = "line"\npattern = "Ferry fares to rise in May"\nwhy = "teaser"\n'
+        'drop_examples = ["Ferry fares to rise in May"]\n',
+        encoding="utf-8",
+    )
+    cleaner = Cleaner(Config(rules_dirs=(tmp_path,)))
+    header = ["News", headline, "By Sarah Mitchell", "3 March 2024", "Share this article"]
+    result = cleaner.clean_text(page(header, PROSE), url="https://example.org/news/1")
+    assert result.metadata.title == headline and result.metadata.byline == "By Sarah Mitchell"
+    assert result.text == "\n".join(PROSE) + "\n"
+    titled = next(d for d in result.decisions if d.line == 1)
+    assert titled.reason.id == "header"
+    teaser = ["Ferry fares to rise in May"]
+    result = cleaner.clean_text(page(MENU, teaser, ["By Sarah Mitchell"], PROSE), url="https://example.org/n/2")
+    assert result.metadata.title is None
+
+
 def test_a_line_with_boilerplate_words_is_no_title(cleaner: Cleaner) -> None:
     result = cleaner.clean_text(page(MENU, ["Share this story on Facebook and Twitter"], ["By Jane Smith"], PROSE))
     assert result.metadata.title is None

@@ -194,20 +194,20 @@ def _walk(root: Path, suffix: str, out_dir: Path | None, include: Sequence[str])
         if out_dir is None and any(name.endswith(TEMP_MARK) for name in filenames):
             remove_stale_temps(here)
         ranked = {name: rank for name in filenames if (rank := input_rank(name, suffix, include)) is not None}
-        makes = {name: output_path(here / name, here, suffix, None).name.lower() for name in ranked}
+        outputs = {name: output_path(here / name, root, suffix, out_dir) for name in ranked}
         # Each output name goes to the input the earliest pattern names (then the first by name).
         owner: dict[str, str] = {}
         for name in sorted(ranked, key=lambda n: (ranked[n], n)):
-            owner.setdefault(makes[name], name)
+            owner.setdefault(outputs[name].name.lower(), name)
         for name in sorted(ranked):
             source = here / name
             problem = _problem(source)
-            first = owner[makes[name]]
+            first = owner[outputs[name].name.lower()]
             if problem is None and first != name:
                 problem = f"skipped: {first} beside it makes the same output; clean it alone or rename one"
             yield Job(
                 source=source,
-                output=output_path(source, root, suffix, out_dir),
+                output=outputs[name],
                 ledger_root=out_dir or root,
                 site_hint=site_from_folders(source, root),
                 problem=problem,

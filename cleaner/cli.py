@@ -16,7 +16,7 @@ from cleaner import __version__
 from cleaner.api import Cleaner
 from cleaner.batch import DEFAULT_SUFFIX, Job, Outcome, clean_data, discover, run
 from cleaner.cli_jsonl import jsonl_command
-from cleaner.cli_learn import learn_command
+from cleaner.cli_learn import learn_command, learned_rule_files
 from cleaner.cli_options import (
     IncludeOption,
     KeepTitleOption,
@@ -111,8 +111,6 @@ def clean(
     config = make_config(mode, site, no_rules, rules, keep_title, no_site_rules)
     patterns = include_patterns(include)
     if learn:
-        from cleaner.cli_learn import learned_rule_files
-
         cleaner = Cleaner(config, learned=learned_rule_files(paths, config.site, jobs, quiet, patterns))
     else:
         cleaner = Cleaner(config)

@@ -339,8 +339,9 @@ def _keep_between_kept(scored: ScoredDocument, decisions: list[Decision]) -> lis
     metadata or the comment section decided. In every mode.
     """
     words, vectors = scored.features.words, scored.features.vectors
-    candidates = [between_candidate(d.reason, words[d.line], vectors[d.line]) for d in decisions]
     list_items = [between_candidate(d.reason, words[d.line], vectors[d.line], LIST_LINE_WORDS) for d in decisions]
+    # A line alone is a list item of at most `BETWEEN_WORDS` words (<= LIST_LINE_WORDS): the same test but the length.
+    candidates = [item and words[d.line] <= BETWEEN_WORDS for item, d in zip(list_items, decisions)]
     opens_list = [introduces_list(vectors[d.line]) for d in decisions]
     out = list(decisions)
     for run in between_kept([d.keep for d in decisions], candidates, words, list_items, opens_list):

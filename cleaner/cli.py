@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -147,26 +148,13 @@ def clean(
 
 
 def _run_with_progress(cleaner, jobs, count_jobs, workers, force, report_handle, quiet):  # type: ignore[no-untyped-def]
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
     show_bar = not quiet and sys.stderr.isatty()
-    progress = Progress(
-        TextColumn("cleaning"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        disable=not show_bar,
-        transient=True,
-    )
+    progress = _progress_bar("cleaning", show_bar)
 
     def on_outcome(outcome: Outcome) -> None:
         problems = [outcome.error or ""] if outcome.status == "failed" else []
         for message in problems + [warning_line(w) for w in outcome.warnings]:
-            message = f"{one_line(str(outcome.job.source))}: {one_line(message)}"
-            if show_bar:
-                progress.console.print(message, markup=False, highlight=False)
-            else:
-                _error(message)
+            _tell(progress, show_bar, f"{one_line(str(outcome.job.source))}: {one_line(message)}")
         if report_handle is not None and outcome.report is not None:
             report_handle.write(json.dumps(outcome.report, ensure_ascii=False) + "\n")
         progress.advance(task)
@@ -176,6 +164,23 @@ def _run_with_progress(cleaner, jobs, count_jobs, workers, force, report_handle,
         return run(
             cleaner, jobs, workers=workers, force=force, want_report=report_handle is not None, on_outcome=on_outcome
         )
+
+
+def _progress_bar(label: str, show: bool):  # type: ignore[no-untyped-def]
+    """A transient bar on stderr (`show`: stderr is a terminal and the run is not quiet)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), disable=not show, transient=True
+    )
+
+
+def _tell(progress, show_bar: bool, message: str) -> None:  # type: ignore[no-untyped-def]
+    """A one-line message on stderr, above the progress bar when it shows."""
+    if show_bar:
+        progress.console.print(message, markup=False, highlight=False)
+    else:
+        _error(message)
 
 
 def warning_line(warning: str) -> str:
@@ -242,29 +247,54 @@ def eval_command(
     rules: RulesOption = None,
     keep_title: KeepTitleOption = False,
     limit: Annotated[int, typer.Option(help="Only the first N pages of each dataset (0: all).")] = 0,
+    pages_file: Annotated[
+        Optional[Path],
+        typer.Option("--pages", help="Write each page's precision, recall and F1 here (JSONL, one record a page)."),
+    ] = None,
+    worst: Annotated[int, typer.Option(help="Also print the N pages with the lowest F1, with their paths.")] = 0,
 ) -> None:
     """Score cleaning against gold files: precision, recall, F1 per dataset (4-token shingles).
 
     The 'floor' columns score the unchanged text. --keep-title scores the output with its
-    title line, for gold files that include the title. Example: cleaner eval ../shared/bench
+    title line, for gold files that include the title. Example: cleaner eval ../shared/bench --worst 10
     """
-    from cleaner.evaluate import evaluate, find_pages, first_per_dataset, format_table
+    from cleaner.evaluate import PageScore, evaluate, find_pages, first_per_dataset, format_table, worst_pages
 
     if not folder.is_dir():
         raise typer.BadParameter(f"{folder} is not a folder")
+    if worst < 0:
+        raise typer.BadParameter("--worst must be 0 or more")
     cleaner = Cleaner(make_config(mode, None, no_rules, rules, keep_title, no_site_rules))
     pages = list(find_pages(folder))
     if limit:
         pages = first_per_dataset(pages, limit)
+    show_bar = sys.stderr.isatty()
+    progress = _progress_bar("scoring", show_bar)
+    scores: list[PageScore] = []
 
     def clean_page(page) -> str:  # type: ignore[no-untyped-def]
         try:
             document = page.document()
-        except InputError:
+        except InputError as error:  # scored as an empty output
+            _tell(progress, show_bar, f"{one_line(str(page.text_path))}: {one_line(str(error))}")
             return ""
         return cleaner.clean(document).text
 
-    typer.echo(format_table(evaluate(pages, clean_page)))
+    with contextlib.ExitStack() as stack:
+        records = stack.enter_context(open(pages_file, "w", encoding="utf-8")) if pages_file else None
+
+        def each(score: PageScore) -> None:
+            scores.append(score)
+            if records is not None:
+                records.write(json.dumps(score.record(), ensure_ascii=False) + "\n")
+            progress.advance(task)
+
+        stack.enter_context(progress)
+        task = progress.add_task("eval", total=len(pages))
+        table = evaluate(pages, clean_page, each=each)
+    typer.echo(format_table(table))
+    if worst:
+        typer.echo("\n" + worst_pages(scores, worst))
 
 
 app.command("jsonl")(jsonl_command)

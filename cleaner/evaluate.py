@@ -52,13 +52,18 @@ class Scores:
     recalls: list[float] = field(default_factory=list)
     pages: int = 0
 
-    def add(self, gold: str, output: str) -> None:
+    def add(self, gold: str, output: str) -> tuple[float | None, float | None]:
+        """Count one page; its (precision, recall), None where the output or the gold is empty."""
         self.pages += 1
         tp, fp, fn = shingle_match(gold, output)
+        precision = recall = None
         if _TOKEN.search(output):
-            self.precisions.append(tp / (tp + fp) if tp + fp else 0.0)
+            precision = tp / (tp + fp) if tp + fp else 0.0
+            self.precisions.append(precision)
         if _TOKEN.search(gold):
-            self.recalls.append(tp / (tp + fn) if tp + fn else 0.0)
+            recall = tp / (tp + fn) if tp + fn else 0.0
+            self.recalls.append(recall)
+        return precision, recall
 
     @property
     def precision(self) -> float:
@@ -88,6 +93,46 @@ class Page:
     def document(self) -> Document:
         """The page text as cleaner reads it, with the manifest's site and URL (`InputError` when unreadable)."""
         return document_from_bytes(self.text_path.read_bytes(), source=str(self.text_path), url=self.url, site=self.site)
+
+
+@dataclass(frozen=True)
+class PageScore:
+    """One page's precision (None: empty output) and recall (None: empty gold), as `cleaner eval --pages` writes them."""
+
+    page: Page
+    precision: float | None
+    recall: float | None
+    output_words: int
+    gold_words: int
+
+    @property
+    def f1(self) -> float:
+        """The page's F1; an empty output or gold scores 0 against a non-empty other, and 1 when both are empty.
+
+        >>> page = Page("a", "news", Path("a.txt"), Path("a.gold.txt"))
+        >>> PageScore(page, 0.5, 1.0, 8, 4).f1, PageScore(page, None, 0.0, 0, 4).f1, PageScore(page, None, None, 0, 0).f1
+        (0.6666666666666666, 0.0, 1.0)
+        """
+        if self.precision is None or self.recall is None:
+            return 1.0 if self.precision is self.recall else 0.0
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+    def record(self) -> dict[str, object]:
+        return {
+            "dataset": self.page.dataset,
+            "name": self.page.name,
+            "path": str(self.page.text_path),
+            "precision": _rounded(self.precision),
+            "recall": _rounded(self.recall),
+            "f1": _rounded(self.f1),
+            "output_words": self.output_words,
+            "gold_words": self.gold_words,
+        }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def line_labels(source: str, gold: str, output: str) -> list[tuple[bool, bool]]:
@@ -148,36 +193,56 @@ def first_per_dataset(pages: list[Page], limit: int) -> list[Page]:
 
 
 def evaluate(
-    pages: list[Page], clean: Callable[[Page], str], unchanged: Callable[[Page], str] | None = None
+    pages: list[Page],
+    clean: Callable[[Page], str],
+    unchanged: Callable[[Page], str] | None = None,
+    each: Callable[[PageScore], None] | None = None,
 ) -> dict[str, tuple[Scores, Scores]]:
-    """Per dataset: (scores of `clean`, scores of the unchanged text: the page's, or what `unchanged` gives)."""
+    """Per dataset: (scores of `clean`, scores of the unchanged text: the page's, or what `unchanged` gives).
+
+    `each`, when given, is called with every page's own scores as it is done.
+    """
     table: dict[str, tuple[Scores, Scores]] = defaultdict(lambda: (Scores(), Scores()))
     for page in pages:
         gold = page.gold_path.read_text(encoding="utf-8", errors="replace")
         raw = unchanged(page) if unchanged else page.text_path.read_text(encoding="utf-8", errors="replace")
         cleaned, floor = table[page.dataset]
-        cleaned.add(gold, clean(page))
+        output = clean(page)
+        precision, recall = cleaned.add(gold, output)
         floor.add(gold, raw)
+        if each is not None:
+            each(PageScore(page, precision, recall, len(_TOKEN.findall(output)), len(_TOKEN.findall(gold))))
     return dict(table)
 
 
+def worst_pages(scores: list[PageScore], n: int) -> str:
+    """The `n` pages with the lowest F1, one a line: F1, P, R, dataset and the page's path."""
+    rows = [f"worst {min(n, len(scores))} pages by F1:"]
+    for score in sorted(scores, key=lambda s: (s.f1, s.page.dataset, s.page.name))[:n]:
+        p, r = (f"{v:.3f}" if v is not None else "  -  " for v in (score.precision, score.recall))
+        rows.append(f"  F1 {score.f1:.3f}  P {p}  R {r}  {score.page.dataset}  {score.page.text_path}")
+    return "\n".join(rows)
+
+
 def format_table(table: dict[str, tuple[Scores, Scores]]) -> str:
-    rows = [f"{'dataset':<18}{'pages':>6}  {'P':>6}{'R':>7}{'F1':>7}   {'floor P':>8}{'R':>7}{'F1':>7}"]
+    """One row per dataset (and "all" over several), the name column as wide as the longest name."""
+    width = max([len("dataset"), *(len(name) for name in table)]) + 2
+    rows = [f"{'dataset':<{width}}{'pages':>6}  {'P':>6}{'R':>7}{'F1':>7}   {'floor P':>8}{'R':>7}{'F1':>7}"]
     everything = (Scores(), Scores())
     for name in sorted(table):
         cleaned, floor = table[name]
-        rows.append(_row(name, cleaned, floor))
+        rows.append(_row(name, width, cleaned, floor))
         for total, part in zip(everything, (cleaned, floor)):
             total.precisions += part.precisions
             total.recalls += part.recalls
             total.pages += part.pages
     if len(table) > 1:
-        rows.append(_row("all", *everything))
+        rows.append(_row("all", width, *everything))
     return "\n".join(rows)
 
 
-def _row(name: str, cleaned: Scores, floor: Scores) -> str:
+def _row(name: str, width: int, cleaned: Scores, floor: Scores) -> str:
     return (
-        f"{name:<18}{cleaned.pages:>6}  {cleaned.precision:6.3f}{cleaned.recall:7.3f}{cleaned.f1:7.3f}"
+        f"{name:<{width}}{cleaned.pages:>6}  {cleaned.precision:6.3f}{cleaned.recall:7.3f}{cleaned.f1:7.3f}"
         f"   {floor.precision:8.3f}{floor.recall:7.3f}{floor.f1:7.3f}"
     )

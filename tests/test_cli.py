@@ -264,6 +264,31 @@ def test_eval_prints_each_dataset_and_keep_title_scores_the_title(article: str, 
     assert float(rows[()]["all"][3]) > float(rows[()]["all"][6])  # the cleaner beats the unchanged text
 
 
+def test_eval_writes_each_pages_scores_and_names_the_worst(article: str, tmp_path: Path) -> None:
+    body = "\n\n".join(p for p in article.split("\n\n") if len(p.split()) > 20)
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "good.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "news" / "good.gold.txt").write_text(body, encoding="utf-8")
+    # A gold file that holds other text than the page's article: the page scores 0.
+    (tmp_path / "news" / "wrong.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "news" / "wrong.gold.txt").write_text("Nothing of this is on the page at all, not one word of it.\n")
+    (tmp_path / "news" / "broken.txt").write_bytes(b"")  # unreadable: named on stderr, scored as an empty output
+    (tmp_path / "news" / "broken.gold.txt").write_text(body, encoding="utf-8")
+    pages = tmp_path / "pages.jsonl"
+    result = CliRunner().invoke(app, ["eval", str(tmp_path), "--pages", str(pages), "--worst", "2"])
+    assert result.exit_code == 0, result.output
+    assert f"{tmp_path / 'news' / 'broken.txt'}: empty file" in result.stderr
+    records = {r["name"]: r for r in map(json.loads, pages.read_text().splitlines())}
+    assert set(records) == {"good", "wrong", "broken"}
+    assert records["good"]["f1"] > 0.9 and records["good"]["output_words"] > 0
+    assert records["wrong"]["f1"] == 0.0 and records["wrong"]["gold_words"] == 14
+    assert records["broken"]["precision"] is None and records["broken"]["f1"] == 0.0
+    worst = result.stdout.split("worst 2 pages by F1:\n")[1].splitlines()
+    assert [line.split()[-1] for line in worst] == [str(tmp_path / "news" / n) for n in ("broken.txt", "wrong.txt")]
+    table = result.stdout.split("\n\n")[0].splitlines()
+    assert table[1].split()[:2] == ["news", "3"]
+
+
 def test_a_text_whose_line_breaks_were_lost_gets_a_warning(tmp_path: Path) -> None:
     sentence = "The council voted on Tuesday to rebuild the old stone bridge over the river in the town."
     words = ["Home", "News", "Sport"] + (sentence.split() * 70) + ["Share", "this", "article"]

@@ -54,8 +54,8 @@ from labels import line_labels  # noqa: E402
 from cleaner.api import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 from cleaner.decide import (  # noqa: E402
-    FALLBACK_WORDS, LIST_LINE_WORDS, NOT_LIFTED, REPEATED, Contributions, between_candidate, between_kept, fallback_bar, furniture,
-    score_decided,
+    FALLBACK_WORDS, LIST_LINE_WORDS, NOT_LIFTED, REPEATED, Contributions, between_candidate, between_kept, dialogue_candidate, fallback_bar,
+    furniture, score_decided, speaker,
 )
 from cleaner.evaluate import Page, Scores, find_pages  # noqa: E402
 from cleaner.scoring.context import introduces_list  # noqa: E402
@@ -282,6 +282,7 @@ class Outcome(NamedTuple):
     score: float
     between: bool  # kept when the lines above and below are (`decide.between_candidate`)
     list_item: bool  # kept in a run under a line ending in a colon (`decide.between_kept`)
+    turn: bool  # may be a dialogue's turn (`decide.dialogue_candidate`)
     alone: float | None  # stage-1 probability of a line the neighbours do not lift (`decide.furniture`), else None
 
 
@@ -306,6 +307,7 @@ def clean_all(
                 d.score,
                 between_candidate(d.reason, s.words[d.line], s.features[d.line]),
                 between_candidate(d.reason, s.words[d.line], s.features[d.line], LIST_LINE_WORDS),
+                dialogue_candidate(d.reason, s.words[d.line], s.features[d.line]),
                 sigmoid(d.contributions.line_logit())
                 if isinstance(d.contributions, Contributions) and furniture(s.words[d.line], s.features[d.line])
                 else None,
@@ -327,7 +329,8 @@ def render_at(sample: Sample, decisions: list[Outcome], threshold: float, title:
     keep = [not o and d.score >= threshold for o, d in zip(out, decisions)]
     items = [d.list_item for d in decisions]
     opens = [introduces_list(vector) for vector in sample.features]
-    for run in between_kept(keep, [d.between for d in decisions], sample.words, items, opens):
+    speakers = [speaker(line.text) if d.turn else None for line, d in zip(sample.document.lines, decisions)]
+    for _, run in between_kept(keep, [d.between for d in decisions], sample.words, items, opens, speakers):
         for i in run:
             keep[i] = True
     if sum(n for n, kept in zip(sample.words, keep) if kept) < FALLBACK_WORDS:

@@ -11,7 +11,8 @@ whatever its scores, and for a short line with boilerplate words or an address,
 which its neighbours do not lift over the threshold (`furniture`). Then a list of
 headlines under a boilerplate label goes with its label, a short line between two
 kept lines stays (and so does a list between them that the line above introduces
-with a colon), and a second copy of the article goes. A decision's
+with a colon, and a dialogue: speakers' turns, "Q:" and "A:"), and a second copy of
+the article goes. A decision's
 `contributions` add up, with the model's biases, to its final logit: stage-1
 features by name, the context features as `context.NAME` (computed when read;
 `--explain` and `--report` show the largest, see `cleaner.explain.reason_detail`).
@@ -20,6 +21,7 @@ features by name, the context features as `context.NAME` (computed when read;
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -63,6 +65,11 @@ LIST_ITEM_WORDS = 20
 #: bench such lines are mostly article text (dragnet: 333 lines against 99); whole bench 0.904 -> 0.905, our
 #: corpus with no rules 0.941 -> 0.944 (BENCHMARKS.md, session 14).
 BETWEEN_WORDS = 12
+#: `_keep_between_kept`: a speaker's label opening a line ("Q:", "A.", "Escobar:", "Dr. Lee:"), and the fewest
+#: lines of a dialogue (speakers' turns, so one label at least twice and two labels at least). An interview's short
+#: questions and answers ("Q: After 1990?" "A: Yes.") score under the threshold one by one.
+SPEAKER = re.compile(r"([QA])\.\s|([^\W\d_][\w.'’ -]{0,24})[:：]\s*\S")
+DIALOGUE_LINES = 3
 #: Where `_drop_labelled_lists` reads a line's boilerplate vocabulary and sentence ending in its stage-1 vector.
 _BOILERPLATE = FEATURES.index("boilerplate_any")
 _FINAL_PUNCT = FEATURES.index("final_punct")
@@ -83,8 +90,11 @@ _IN_COMMENTS = Reason(
 _LINK_LIST = "dropped:link-list"
 #: The reason id of a second copy of the article's line (`_drop_repeats`).
 REPEATED = "dropped:repeat"
-_BETWEEN = Reason("context", "kept:between-kept", MODEL_SOURCE, "a short line between two kept lines")
-_LISTED = Reason("context", "kept:between-kept", MODEL_SOURCE, "a list between two kept lines, under one ending in ':'")
+_BETWEEN_WHY = {
+    "alone": Reason("context", "kept:between-kept", MODEL_SOURCE, "a short line between two kept lines"),
+    "listed": Reason("context", "kept:between-kept", MODEL_SOURCE, "a list between two kept lines, under one ending in ':'"),
+    "dialogue": Reason("context", "kept:between-kept", MODEL_SOURCE, "a dialogue between two kept lines (speakers' turns)"),
+}
 #: The reason of furniture its neighbours would have lifted over the threshold (`furniture`).
 NOT_LIFTED = Reason(
     "context", "dropped:furniture", MODEL_SOURCE, "boilerplate words or an address, under the threshold on its own"
@@ -234,7 +244,7 @@ def decide(
             )
         )
     listed = _drop_labelled_lists(document, scored, decisions)
-    return _drop_repeats(document, _best_available(_keep_between_kept(scored, listed), words))
+    return _drop_repeats(document, _best_available(_keep_between_kept(document, scored, listed), words))
 
 
 def _drop_labelled_lists(document: Document, scored: ScoredDocument, decisions: list[Decision]) -> list[Decision]:
@@ -303,52 +313,89 @@ def between_kept(
     words: Sequence[int],
     list_items: Sequence[bool] = (),
     opens_list: Sequence[bool] = (),
-) -> list[list[int]]:
-    """The runs of dropped lines between two kept non-empty lines that stay: one candidate line alone, or a
-    run of up to `LIST_LINES` lines, all `list_items`, under a kept line that `opens_list`.
+    speakers: Sequence[str | None] = (),
+) -> list[tuple[str, list[int]]]:
+    """The runs of dropped lines between two kept non-empty lines that stay, each with why: one candidate
+    line ("alone"), a run of up to `LIST_LINES` lines, all `list_items`, under a kept line that `opens_list`
+    ("listed"), or a run of `DIALOGUE_LINES` to `LIST_LINES` lines that each open with one of the `speakers`'
+    labels, one of them at least twice ("dialogue").
 
     >>> between_kept([True, False, False, True, False], [False, True, False, False, True], [9, 3, 0, 9, 2])
-    [[1]]
+    [('alone', [1])]
     >>> between_kept([True, False, False, True], [False, True, True, False], [9, 3, 3, 9])  # two in a row: a list
     []
     >>> between_kept([True, False, False, True], [False, True, True, False], [9, 3, 3, 9], [True] * 4, [True] * 4)
-    [[1, 2]]
+    [('listed', [1, 2])]
+    >>> between_kept([True, False, False, False, True], [False] * 5, [9] * 5, speakers=[None, "q", "a", "q", None])
+    [('dialogue', [1, 2, 3])]
+    >>> between_kept([True, False, False, False, True], [False] * 5, [9] * 5, speakers=[None, "q", "a", "b", None])
+    []
     """
     lines = [i for i, n in enumerate(words) if n]
     kept_at = [k for k, i in enumerate(lines) if keep[i]]
     out = []
     for top, bottom in pairwise(kept_at):
         run = lines[top + 1 : bottom]
-        alone = len(run) == 1 and candidates[run[0]]
-        listed = 1 < len(run) <= LIST_LINES and opens_list and opens_list[lines[top]] and all(list_items[i] for i in run)
-        if alone or listed:
-            out.append(run)
+        if len(run) == 1 and candidates[run[0]]:
+            out.append(("alone", run))
+        elif 1 < len(run) <= LIST_LINES and opens_list and opens_list[lines[top]] and all(list_items[i] for i in run):
+            out.append(("listed", run))
+        elif DIALOGUE_LINES <= len(run) <= LIST_LINES and speakers and _dialogue([speakers[i] for i in run]):
+            out.append(("dialogue", run))
     return out
 
 
-def _keep_between_kept(scored: ScoredDocument, decisions: list[Decision]) -> list[Decision]:
-    """Keep a short line the scores dropped when the lines right above and below it are kept, and a list
-    between two kept lines that the line above introduces with a colon.
+def _dialogue(labels: list[str | None]) -> bool:
+    """Speakers' turns: every line labelled, two labels at least, and one of them again."""
+    return all(labels) and 2 <= len(set(labels)) < len(labels)
+
+
+def speaker(text: str) -> str | None:
+    """The speaker's label a line opens with, in lower case (None: none).
+
+    >>> speaker("Q: After 1990?"), speaker("A. Yes."), speaker("Dr. Lee: We were surprised."), speaker("Yes: 3 to 1")
+    ('q', 'a', 'dr. lee', 'yes')
+    >>> speaker("The final vote count: 3 to 1"), speaker("12:30 Kick-off")  # four words before the colon, a number
+    (None, None)
+    """
+    found = SPEAKER.match(text.strip())
+    if found is None or (found.group(2) and len(found.group(2).split()) > 3):
+        return None
+    return (found.group(1) or found.group(2)).lower()
+
+
+def _keep_between_kept(document: Document, scored: ScoredDocument, decisions: list[Decision]) -> list[Decision]:
+    """Keep a short line the scores dropped when the lines right above and below it are kept, a list
+    between two kept lines that the line above introduces with a colon, and a dialogue between two kept lines.
 
     A subheading, a one-line paragraph or a caption-like sentence inside the article
     often scores under the threshold on its own (few words, no final punctuation); with
     article text on both sides it is far more often article than boilerplate. So is a
     run of such lines under a sentence that ends in a colon (ingredients, a spec sheet,
-    the answers of a poll). Lines with boilerplate vocabulary ("Advertisement", "Share
-    this") or a URL, @handle or e-mail address stay dropped, and so do lines a rule, the
-    metadata or the comment section decided. In every mode.
+    the answers of a poll), and an interview's or a script's turns, each line opening
+    with its speaker ("Q: New or old?" "A: Old."). Lines with boilerplate vocabulary
+    ("Advertisement", "Share this") or a URL, @handle or e-mail address stay dropped,
+    and so do lines a rule, the metadata or the comment section decided. In every mode.
     """
     words, vectors = scored.features.words, scored.features.vectors
     list_items = [between_candidate(d.reason, words[d.line], vectors[d.line], LIST_LINE_WORDS) for d in decisions]
     # A line alone is a list item of at most `BETWEEN_WORDS` words (<= LIST_LINE_WORDS): the same test but the length.
     candidates = [item and words[d.line] <= BETWEEN_WORDS for item, d in zip(list_items, decisions)]
     opens_list = [introduces_list(vectors[d.line]) for d in decisions]
+    speakers = [
+        speaker(document.lines[d.line].text) if dialogue_candidate(d.reason, words[d.line], vectors[d.line]) else None
+        for d in decisions
+    ]
     out = list(decisions)
-    for run in between_kept([d.keep for d in decisions], candidates, words, list_items, opens_list):
-        why = _BETWEEN if len(run) == 1 else _LISTED
+    for kind, run in between_kept([d.keep for d in decisions], candidates, words, list_items, opens_list, speakers):
         for i in run:
-            out[i] = replace(out[i], keep=True, reasons=(why, *out[i].reasons))
+            out[i] = replace(out[i], keep=True, reasons=(_BETWEEN_WHY[kind], *out[i].reasons))
     return out
+
+
+def dialogue_candidate(reason: Reason, n_words: int, vector: Sequence[float]) -> bool:
+    """Whether a line may be a dialogue's turn (`_keep_between_kept`): its score decides, no furniture or handle."""
+    return score_decided(reason) and not (furniture(n_words, vector) or vector[_HANDLE])
 
 
 def _drop_repeats(document: Document, decisions: tuple[Decision, ...]) -> tuple[Decision, ...]:

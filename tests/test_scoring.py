@@ -225,6 +225,23 @@ def test_a_list_a_kept_sentence_introduces_with_a_colon_stays(cleaner: Cleaner) 
     menu = cleaner.clean_text(page(PROSE[:2] + ["Read more:"], items, PROSE[2:], FOOTER))
     assert items[0] not in menu.text
 
+
+def test_an_interviews_questions_and_answers_stay_between_kept_lines(cleaner: Cleaner) -> None:
+    # Short turns, each opening with its speaker, score under the threshold one by one.
+    turns = ["Q: How old is the bridge?", "A: Ninety years.", "Q: Can it be saved?", "A: No.", "Q: When?", "A: Soon."]
+    result = cleaner.clean_text(page(MENU, PROSE[:2], turns, PROSE[2:], FOOTER))
+    assert result.text.split() == " ".join(PROSE[:2] + turns + PROSE[2:]).split()
+    kept = [d for d in result.decisions if result.document.lines[d.line].text in turns]
+    dialogue = [d for d in kept if d.reason.detail == "a dialogue between two kept lines (speakers' turns)"]
+    assert dialogue and all(d.score < ENGLISH.thresholds["balanced"] for d in dialogue)
+    assert cleaner.clean_text(result.text).text == result.text
+    # Turns need one speaker twice: a caption and its credit, each with a label, are no dialogue. Nor are
+    # turns with furniture among them.
+    labelled = ["Photo: The old bridge at dusk", "Source: City archive", "Credit: J. Smith"]
+    assert labelled[0] not in cleaner.clean_text(page(MENU, PROSE[:2], labelled, PROSE[2:], FOOTER)).text
+    mixed = turns[:2] + ["Share: Facebook, Twitter"] + turns[2:]
+    assert turns[1] not in cleaner.clean_text(page(MENU, PROSE[:2], mixed, PROSE[2:], FOOTER)).text
+
 def test_a_short_post_keeps_the_lines_close_to_its_best(cleaner: Cleaner) -> None:
     # A post of a few lines: its headline-like first line scores just under the threshold. The kept
     # lines hold fewer than FALLBACK_WORDS words, so lines close to the best score are kept too.

@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TextIO
 
 import typer
 
@@ -58,6 +58,15 @@ def main(
 
 def _error(message: str) -> None:
     typer.echo(message, err=True)
+
+
+def _open_for_writing(path: Path) -> TextIO:
+    """A report file opened for writing; one that cannot be is a usage error (exit 2), before any file is cleaned."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as err:
+        _error(f"{one_line(str(path))}: {err.strerror or err}")
+        raise typer.Exit(2) from None
 
 
 def one_line(text: str) -> str:
@@ -132,7 +141,7 @@ def clean(
     def count_jobs() -> int:
         return sum(1 for _ in discover(roots, suffix=suffix, out_dir=out_dir, include=patterns))
 
-    report_handle = open(report, "w", encoding="utf-8") if report else None
+    report_handle = _open_for_writing(report) if report else None
     try:
         summary = _run_with_progress(cleaner, job_stream, count_jobs, workers, force, report_handle, quiet)
     except KeyboardInterrupt:
@@ -281,7 +290,7 @@ def eval_command(
         return cleaner.clean(document).text
 
     with contextlib.ExitStack() as stack:
-        records = stack.enter_context(open(pages_file, "w", encoding="utf-8")) if pages_file else None
+        records = stack.enter_context(_open_for_writing(pages_file)) if pages_file else None
 
         def each(score: PageScore) -> None:
             scores.append(score)

@@ -65,10 +65,10 @@ LIST_ITEM_WORDS = 20
 #: bench such lines are mostly article text (dragnet: 333 lines against 99); whole bench 0.904 -> 0.905, our
 #: corpus with no rules 0.941 -> 0.944 (BENCHMARKS.md, session 14).
 BETWEEN_WORDS = 12
-#: `_keep_between_kept`: a speaker's label opening a line ("Q:", "A.", "Escobar:", "Dr. Lee:"), and the fewest
+#: `_keep_between_kept`: a speaker's label opening a line ("Q:", "A.", "Escobar:", "Dr. Lee:", "**Q:**"), and the fewest
 #: lines of a dialogue (speakers' turns, so one label at least twice and two labels at least). An interview's short
 #: questions and answers ("Q: After 1990?" "A: Yes.") score under the threshold one by one.
-SPEAKER = re.compile(r"([QA])\.\s|([^\W\d_][\w.'’ -]{0,24})[:：]\s*\S")
+SPEAKER = re.compile(r"[*_]{0,2}(?:([QA])\.[*_]{0,2}\s|([^\W\d_][\w.'’ -]{0,24})[:：][*_]{0,2}\s*\S)")
 DIALOGUE_LINES = 3
 #: Where `_drop_labelled_lists` reads a line's boilerplate vocabulary and sentence ending in its stage-1 vector.
 _BOILERPLATE = FEATURES.index("boilerplate_any")
@@ -355,6 +355,8 @@ def speaker(text: str) -> str | None:
 
     >>> speaker("Q: After 1990?"), speaker("A. Yes."), speaker("Dr. Lee: We were surprised."), speaker("Yes: 3 to 1")
     ('q', 'a', 'dr. lee', 'yes')
+    >>> speaker("**Q:** After 1990?"), speaker("_A._ Yes."), speaker("A.B. Smith said so.")  # emphasis; initials
+    ('q', 'a', None)
     >>> speaker("The final vote count: 3 to 1"), speaker("12:30 Kick-off")  # four words before the colon, a number
     (None, None)
     """

@@ -289,6 +289,16 @@ def test_eval_writes_each_pages_scores_and_names_the_worst(article: str, tmp_pat
     assert table[1].split()[:2] == ["news", "3"]
 
 
+def test_a_report_file_that_cannot_be_written_is_a_usage_error(scrape: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "out.jsonl"
+    for args in (["clean", str(scrape), "--report", str(missing)], ["eval", str(tmp_path), "--pages", str(missing)]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.strip() == f"{missing}: No such file or directory"
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not outputs(scrape)  # nothing cleaned
+
+
 def test_a_text_whose_line_breaks_were_lost_gets_a_warning(tmp_path: Path) -> None:
     sentence = "The council voted on Tuesday to rebuild the old stone bridge over the river in the town."
     words = ["Home", "News", "Sport"] + (sentence.split() * 70) + ["Share", "this", "article"]

@@ -384,8 +384,10 @@ def _keep_between_kept(document: Document, scored: ScoredDocument, decisions: li
     # A line alone is a list item of at most `BETWEEN_WORDS` words (<= LIST_LINE_WORDS): the same test but the length.
     candidates = [item and words[d.line] <= BETWEEN_WORDS for item, d in zip(list_items, decisions)]
     opens_list = [introduces_list(vectors[d.line]) for d in decisions]
-    speakers = [
-        speaker(document.lines[d.line].text) if dialogue_candidate(d.reason, words[d.line], vectors[d.line]) else None
+    speakers = [  # only dropped lines make a run between kept ones
+        speaker(document.lines[d.line].text)
+        if not d.keep and dialogue_candidate(d.reason, words[d.line], vectors[d.line])
+        else None
         for d in decisions
     ]
     out = list(decisions)

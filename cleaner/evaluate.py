@@ -114,7 +114,7 @@ class PageScore:
         (0.6666666666666666, 0.0, 1.0)
         """
         if self.precision is None or self.recall is None:
-            return 1.0 if self.precision is self.recall else 0.0
+            return 1.0 if self.precision is None and self.recall is None else 0.0
         total = self.precision + self.recall
         return 2 * self.precision * self.recall / total if total else 0.0
 

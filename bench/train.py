@@ -54,7 +54,7 @@ from labels import line_labels  # noqa: E402
 from cleaner.api import Cleaner  # noqa: E402
 from cleaner.config import Config  # noqa: E402
 from cleaner.decide import (  # noqa: E402
-    FALLBACK_WORDS, LIST_LINE_WORDS, NOT_LIFTED, REPEATED, Contributions, between_candidate, between_kept, dialogue_candidate, fallback_bar,
+    FALLBACK_WORDS, LIST_LINE_WORDS, NOT_LIFTED, REPEATED, Contributions, between_candidate, between_kept, fallback_bar,
     furniture, score_decided, speaker,
 )
 from cleaner.evaluate import Page, Scores, find_pages  # noqa: E402
@@ -282,7 +282,7 @@ class Outcome(NamedTuple):
     score: float
     between: bool  # kept when the lines above and below are (`decide.between_candidate`)
     list_item: bool  # kept in a run under a line ending in a colon (`decide.between_kept`)
-    turn: bool  # may be a dialogue's turn (`decide.dialogue_candidate`)
+    turn: bool  # may be a dialogue's turn (`decide.between_candidate` at any length)
     alone: float | None  # stage-1 probability of a line the neighbours do not lift (`decide.furniture`), else None
 
 
@@ -307,7 +307,7 @@ def clean_all(
                 d.score,
                 between_candidate(d.reason, s.words[d.line], s.features[d.line]),
                 between_candidate(d.reason, s.words[d.line], s.features[d.line], LIST_LINE_WORDS),
-                dialogue_candidate(d.reason, s.words[d.line], s.features[d.line]),
+                between_candidate(d.reason, s.words[d.line], s.features[d.line], None),
                 sigmoid(d.contributions.line_logit())
                 if isinstance(d.contributions, Contributions) and furniture(s.words[d.line], s.features[d.line])
                 else None,

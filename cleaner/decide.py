@@ -291,9 +291,13 @@ def score_decided(reason: Reason) -> bool:
     )
 
 
-def between_candidate(reason: Reason, n_words: int, vector: Sequence[float], max_words: int = BETWEEN_WORDS) -> bool:
-    """Whether `_keep_between_kept` may keep the line: its score decides, short, no boilerplate words or addresses."""
-    return 0 < n_words <= max_words and score_decided(reason) and not (furniture(n_words, vector) or vector[_HANDLE])
+def between_candidate(
+    reason: Reason, n_words: int, vector: Sequence[float], max_words: int | None = BETWEEN_WORDS
+) -> bool:
+    """Whether `_keep_between_kept` may keep the line: its score decides, it has words (at most `max_words`; None:
+    any number, as a dialogue's turn), no boilerplate words or addresses."""
+    short = max_words is None or n_words <= max_words
+    return 0 < n_words and short and score_decided(reason) and not (furniture(n_words, vector) or vector[_HANDLE])
 
 
 def furniture(n_words: int, vector: Sequence[float]) -> bool:
@@ -380,26 +384,19 @@ def _keep_between_kept(document: Document, scored: ScoredDocument, decisions: li
     and so do lines a rule, the metadata or the comment section decided. In every mode.
     """
     words, vectors = scored.features.words, scored.features.vectors
-    list_items = [between_candidate(d.reason, words[d.line], vectors[d.line], LIST_LINE_WORDS) for d in decisions]
-    # A line alone is a list item of at most `BETWEEN_WORDS` words (<= LIST_LINE_WORDS): the same test but the length.
-    candidates = [item and words[d.line] <= BETWEEN_WORDS for item, d in zip(list_items, decisions)]
+    # A dialogue's turn, a list item and a line alone pass the same test, at any length, at most
+    # LIST_LINE_WORDS and at most BETWEEN_WORDS words: it runs once a line.
+    eligible = [between_candidate(d.reason, words[d.line], vectors[d.line], None) for d in decisions]
+    list_items = [e and words[d.line] <= LIST_LINE_WORDS for e, d in zip(eligible, decisions)]
+    candidates = [e and words[d.line] <= BETWEEN_WORDS for e, d in zip(eligible, decisions)]
     opens_list = [introduces_list(vectors[d.line]) for d in decisions]
-    speakers = [  # only dropped lines make a run between kept ones
-        speaker(document.lines[d.line].text)
-        if not d.keep and dialogue_candidate(d.reason, words[d.line], vectors[d.line])
-        else None
-        for d in decisions
-    ]
+    # only dropped lines make a run between kept ones
+    speakers = [speaker(document.lines[d.line].text) if e and not d.keep else None for e, d in zip(eligible, decisions)]
     out = list(decisions)
     for kind, run in between_kept([d.keep for d in decisions], candidates, words, list_items, opens_list, speakers):
         for i in run:
             out[i] = replace(out[i], keep=True, reasons=(_BETWEEN_WHY[kind], *out[i].reasons))
     return out
-
-
-def dialogue_candidate(reason: Reason, n_words: int, vector: Sequence[float]) -> bool:
-    """Whether a line may be a dialogue's turn (`_keep_between_kept`): its score decides, no furniture or handle."""
-    return score_decided(reason) and not (furniture(n_words, vector) or vector[_HANDLE])
 
 
 def _drop_repeats(document: Document, decisions: tuple[Decision, ...]) -> tuple[Decision, ...]:

@@ -100,10 +100,12 @@ BYLINE = regex.compile(
     # Arabic: "بقلم: سارة الحسيني" ("by the pen of")
     r"|بقلم\s*:?\s*\p{L}"
     # Korean: "김서연 기자" (the name, then "reporter")
-    r"|\p{Hangul}{2,4} ?기자(?:\s|$))"
+    r"|\p{Hangul}{2,4} ?기자(?:\s|$)"
+    # Thai: "โดย สมชาย ใจดี" ("by", then the name after a space)
+    r"|โดย\s+\p{Thai})"
 )
 SENTENCE_END = regex.compile(r"[.;,。；，][\"'”’»)\]」』）]*\s*$")
-PROSE_END = regex.compile(r"[.!?…:。！？：][\"'”’»)\]」』）]*\s*$")
+PROSE_END = regex.compile(r"[.!?…:。！？：។။][\"'”’»)\]」』）]*\s*$")
 STOP_SLUG = frozenset(["www", "html", "htm", "php", "aspx", "index", "news", "article", "story", "com", "co", "uk", "org", "net"])
 
 

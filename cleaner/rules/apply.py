@@ -21,13 +21,13 @@ from cleaner.model import Cut, Document, Reason, Span
 from cleaner.rules.book import Selection
 from cleaner.rules.prefilter import Prefilter, candidate_lines, scan_budget
 from cleaner.rules.schema import Pattern, Rule, RuleFile
-from cleaner.scoring.tokens import WORD, has_wide
+from cleaner.scoring.tokens import WORD, ends_unmarked_sentence, has_unspaced
 from cleaner.wrapping import paragraphs, pieces
 
 #: A line "reads like article text" (ends a `list` rule) when it has at least this
 #: many words and ends like a sentence (a teaser cut off with "..." or "…" does not).
 ARTICLE_MIN_WORDS = 10
-SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？：][\"”’»)\]」』）]*$")
+SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？：។။][\"”’»)\]」』）]*$")
 DROP_KINDS = frozenset({"line", "block", "run", "after", "before", "list"})
 
 #: Which lines a pattern matches (a function of the pattern).
@@ -74,12 +74,17 @@ class RulesRun:
 def reads_like_article(text: str) -> bool:
     """Long enough and ends like a sentence (a closing quote alone, "..." or "…" do not count).
 
-    Words are what the spaces set apart, or in Chinese and Japanese the characters (`tokens.WORD`).
+    Words are what the spaces set apart, or in the scripts written without spaces `tokens.WORD`'s
+    (Chinese and Japanese characters, pieces of Thai words); a long Thai line ends like a sentence
+    without a full stop (`tokens.ends_unmarked_sentence`).
     """
-    long_enough = len(text.split()) >= ARTICLE_MIN_WORDS or (
-        has_wide(text) and len(WORD.findall(text)) >= ARTICLE_MIN_WORDS
-    )
-    return long_enough and SENTENCE_END.search(text.rstrip()) is not None
+    if has_unspaced(text):
+        n_words = len(WORD.findall(text))
+        stripped = text.rstrip()
+        return (n_words >= ARTICLE_MIN_WORDS or len(text.split()) >= ARTICLE_MIN_WORDS) and (
+            SENTENCE_END.search(stripped) is not None or ends_unmarked_sentence(stripped, n_words)
+        )
+    return len(text.split()) >= ARTICLE_MIN_WORDS and SENTENCE_END.search(text.rstrip()) is not None
 
 
 def every_line(texts: list[str]) -> Hits:

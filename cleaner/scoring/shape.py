@@ -18,6 +18,17 @@ English one of as many words measure alike (the weights were fitted on English):
 >>> chinese = look("市议会投票决定重建大桥。")
 >>> round(english["word_length"], 2), round(chinese["word_length"], 2)
 (0.39, 0.42)
+
+So does a piece of a Thai word (`tokens.RUNS`). Thai marks no sentence's end; a line of a long
+sentence's length that breaks at a space (where Thai ends a sentence or a clause) ends like one
+(`tokens.ends_unmarked_sentence`), a headline that breaks at one does not:
+
+>>> round(look("สภาเทศบาลลงมติให้สร้างสะพานใหม่")["word_length"], 2)
+0.42
+>>> look("เทศบาลระบุว่าจะเปิดลานจอดรถชั่วคราวข้างโรงเรียนภายในสิ้นเดือนนี้ และกำลังศึกษาเส้นทางรถสองแถว")["final_punct"]
+1.0
+>>> look("เรือโดยสารไฟฟ้าเริ่มวิ่งในคลองบางตะเคียน ลดเสียงดังและควันดำ")["final_punct"]
+0.0
 """
 
 from __future__ import annotations
@@ -26,14 +37,14 @@ import math
 
 import regex
 
-from cleaner.scoring.tokens import has_wide, is_wide
+from cleaner.scoring.tokens import RUN_BREAK, ends_unmarked_sentence, has_unspaced, is_unspaced
 
 NAMES: tuple[str, ...] = (
     "log_words", "log_chars", "one_word", "short", "long", "final_punct", "colon_end", "teaser", "clauses",
     "capitalised", "all_caps", "separators", "bullet", "quote", "lower_start", "symbols", "word_length",
 )
 
-SENTENCE_END = regex.compile(r"[.!?。！？؟][\"'”’»)\]]*\s*$")
+SENTENCE_END = regex.compile(r"[.!?。！？؟។။][\"'”’»)\]]*\s*$")
 COLON_END = regex.compile(r"[:\-–—：]\s*$")
 TEASER_END = regex.compile(r"(\.\.\.|…)[\"'”’»)\]]*\s*$")
 SEPARATOR = regex.compile(r"(?:^|\s)[|｜•·»›/>\-–—:]+(?=\s|$)")
@@ -42,13 +53,14 @@ QUOTE = regex.compile(r"[\"“”„«»「」『』]")
 
 # Characters a pattern above needs: a line without them cannot match, so the
 # (comparatively slow) regex runs only on lines that have them.
-_STOPS = frozenset(".!?。！？؟")  # a line ending in one of these ends like a sentence
+_STOPS = frozenset(".!?。！？؟។။")  # a line ending in one of these ends like a sentence
 _CLOSERS = frozenset("\"'”’»)]")  # ...and one ending in these may (the regex looks behind them)
 _COLON_LAST = frozenset(":-–—：")
 _SEPARATOR_CHARS = frozenset("|｜•·»›/>-–—:")
 _BULLET_FIRST = frozenset("-•*·►▶→✓")
 _QUOTES = frozenset("\"“”„«»「」『』")
-#: What separates clauses: "," and ";", the Chinese and Japanese "，", "、" and "；", the Arabic "،" and "؛".
+#: What separates clauses: "," and ";", the Chinese and Japanese "，", "、" and "；", the Arabic "،" and "؛"
+#: (and in Thai, Lao, Khmer and Burmese a space between words: `tokens.RUN_BREAK`).
 _CLAUSE_MARKS = (",", ";", "，", "、", "；", "،", "؛")
 #: How many letters a `WIDE` character counts for in the length features (English prose averages about 5).
 WIDE_LETTERS = 5
@@ -65,12 +77,16 @@ def shape_features(text: str, words: list[str]) -> tuple[float, ...]:
             if len(word) > 1 and word.isupper():
                 upper += 1
     n_chars = len(text)
-    if has_wide(text):
-        wide = sum(map(is_wide, words))
-        letters_in_words += wide * (WIDE_LETTERS - 1)
-        n_chars += wide * WIDE_LETTERS  # the letters and a space
+    clause_marks = sum(map(text.count, _CLAUSE_MARKS))
     stripped = text.rstrip()
     last = stripped[-1:]
+    run_stop = False
+    if has_unspaced(text):
+        for word in filter(is_unspaced, words):  # measured as a word of `WIDE_LETTERS` letters and a space
+            letters_in_words += WIDE_LETTERS - len(word)
+            n_chars += WIDE_LETTERS + 1 - len(word)
+        clause_marks += len(RUN_BREAK.findall(text))
+        run_stop = ends_unmarked_sentence(stripped, n_words)
     first = text.lstrip()[:1]
     separators = len(SEPARATOR.findall(text)) if not _SEPARATOR_CHARS.isdisjoint(text) else 0
     return (
@@ -79,10 +95,10 @@ def shape_features(text: str, words: list[str]) -> tuple[float, ...]:
         1.0 if n_words <= 1 else 0.0,
         1.0 if n_words <= 4 else 0.0,
         1.0 if n_words >= 20 else 0.0,
-        1.0 if last in _STOPS or (last in _CLOSERS and SENTENCE_END.search(stripped)) else 0.0,
+        1.0 if last in _STOPS or (last in _CLOSERS and SENTENCE_END.search(stripped)) or run_stop else 0.0,
         1.0 if last in _COLON_LAST else 0.0,
         1.0 if last == "…" or stripped.endswith("...") or (last in _CLOSERS and TEASER_END.search(stripped)) else 0.0,
-        min(1.0, sum(map(text.count, _CLAUSE_MARKS)) / (n_words or 1) * 5),
+        min(1.0, clause_marks / (n_words or 1) * 5),
         capitalised / n_words if n_words else 0.0,
         upper / n_words if n_words else 0.0,
         min(1.0, separators / (n_words or 1) * 2),

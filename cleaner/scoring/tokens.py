@@ -7,10 +7,12 @@
 1.0
 >>> look("发布于2024年8月15日 10:32")["date"], look("8月15日 10時32分")["time"], look("입력 2024.03.04 10:21")["date"]
 (1.0, 1.0, 1.0)
->>> look("15 مارس 2024 - 10:30")["date"]
-1.0
+>>> look("15 مارس 2024 - 10:30")["date"], look("12 ก.ย. 2567 09:45 น.")["date"], look("3 มีนาคม 2567")["date"]
+(1.0, 1.0, 1.0)
 >>> WORD.findall("北京市 bus 2024年")  # Chinese and Japanese are written without spaces: a character is a word
 ['北', '京', '市', 'bus', '2024', '年']
+>>> WORD.findall("เรือจะออกจากท่าทุกสิบห้านาที")  # Thai: its function words, and every three letters between them
+['เรือ', 'จะ', 'ออก', 'จาก', 'ท่า', 'ทุก', 'สิบห้', 'านา', 'ที']
 >>> look("Follow @newsdesk on #bridge")["handle"]
 1.0
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import regex
 
@@ -26,8 +29,34 @@ import regex
 WIDE = r"\p{Han}\p{Hiragana}\p{Katakana}"
 #: One `WIDE` character.
 WIDE_CHAR = regex.compile(f"[{WIDE}]")
+#: Scripts written without spaces between words whose words run to several letters (Thai, Lao, Khmer,
+#: Burmese). With no dictionary to find their words, a run of them is cut before and after each of
+#: Thai's function words (our stoplist: ที่, และ, ของ ...), and elsewhere every `RUN_LETTERS` letters (a
+#: vowel or tone mark goes with the letter before it), about the length of their words.
+RUNS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+RUN_LETTERS = 3
+_RUNS_CHAR = regex.compile(f"[{RUNS}]")
+#: A space between two runs of `RUNS` letters (two letters or more on each side: not a row of single
+#: letters, "ก ก ก", a font-size control): where those scripts end a sentence or a clause.
+RUN_BREAK = regex.compile(rf"(?<=[{RUNS}]\p{{M}}*[{RUNS}]\p{{M}}*) +(?=[{RUNS}]\p{{M}}*[{RUNS}])")
+#: Thai and Lao mark no sentence's end (Khmer's "។" and Burmese "။" are their full stops).
+NO_STOP_END = regex.compile(r"[\p{Thai}\p{Lao}]\p{M}*\s*$")
+#: A line in Thai or Lao of at least this many words (a long sentence's length) that breaks at a space
+#: ends like a sentence (`ends_unmarked_sentence`).
+RUN_SENTENCE_WORDS = 20
+#: One `WIDE` or `RUNS` character.
+UNSPACED_CHAR = regex.compile(f"[{WIDE}{RUNS}]")
 #: Every `WIDE` character lies at or above this code point.
 _WIDE_FROM = "\u2e80"
+
+
+def _run_word() -> str:
+    """The pattern of one word cut from a run of `RUNS` letters: a function word, or up to `RUN_LETTERS`
+    letters that do not begin one."""
+    path = Path(__file__).resolve().parent.parent / "data" / "stoplists" / "Thai.txt"
+    words = sorted(filter(None, map(str.strip, path.read_text(encoding="utf-8").splitlines())), key=len, reverse=True)
+    function = rf"(?:{'|'.join(words)})(?!\p{{M}})"
+    return rf"{function}|(?:(?!\p{{M}}|{function})[{RUNS}]\p{{M}}*){{1,{RUN_LETTERS}}}"
 
 
 def has_wide(text: str) -> bool:
@@ -35,9 +64,26 @@ def has_wide(text: str) -> bool:
     return not text.isascii() and max(text) >= _WIDE_FROM
 
 
+def has_unspaced(text: str) -> bool:
+    """Whether the text may hold a `WIDE` character or holds a `RUNS` one."""
+    return not text.isascii() and (max(text) >= _WIDE_FROM or _RUNS_CHAR.search(text) is not None)
+
+
+def ends_unmarked_sentence(text: str, n_words: int) -> bool:
+    """Whether a line in Thai or Lao ends like a sentence: it ends in their letters, breaks at a space
+    (`RUN_BREAK`) and has `RUN_SENTENCE_WORDS` words at least (a headline breaks at a space too)."""
+    return n_words >= RUN_SENTENCE_WORDS and NO_STOP_END.search(text) is not None and RUN_BREAK.search(text) is not None
+
+
 def is_wide(word: str) -> bool:
     """Whether a word (from `WORD`) is one `WIDE` character."""
     return len(word) == 1 and WIDE_CHAR.match(word) is not None
+
+
+def is_unspaced(word: str) -> bool:
+    """Whether a word (from `WORD`) was cut from a script written without spaces: a `WIDE` character or a
+    piece of a `RUNS` word."""
+    return UNSPACED_CHAR.match(word) is not None
 
 
 class _Words:
@@ -50,10 +96,10 @@ class _Words:
     """
 
     _plain = regex.compile(r"\w+")
-    _wide = regex.compile(rf"[^\W{WIDE}]+|[{WIDE}]")
+    _wide = regex.compile(rf"{_run_word()}|[^\W{WIDE}{RUNS}]+|[{WIDE}]")
 
     def _pattern(self, text: str) -> regex.Pattern[str]:
-        return self._wide if has_wide(text) else self._plain
+        return self._wide if has_unspaced(text) else self._plain
 
     def findall(self, text: str) -> list[str]:
         return self._pattern(text).findall(text)
@@ -74,7 +120,9 @@ MONTHS = (
     r"out(ubro)?|nov(ember|embre|embro|iembre)?|dec(ember)?|dez(ember|embro)?|déc(embre)?|dic(iembre|embre)?|"
     r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
     r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
-    r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
+    r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|"
+    r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
+    r"ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค"
 )
 
 

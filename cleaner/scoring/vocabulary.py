@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cleaner.scoring.tokens import WIDE_CHAR
+from cleaner.scoring.tokens import UNSPACED_CHAR
 
 #: ISO 639-1 code -> phrases. Keep entries short and specific to page furniture.
 BOILERPLATE: dict[str, tuple[str, ...]] = {
@@ -130,6 +130,14 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
         r"お問い合わせ", r"会社概要", r"アプリ(を)?ダウンロード", r"フォロー(する)?", r"続きを読む", r"もっと見る",
         r"一覧", r"前の記事", r"次の記事", r"(ページの)?(トップ|先頭)へ(戻る)?", r"印刷", r"ブックマーク",
     ),
+    "th": (
+        r"หน้าแรก", r"เข้าสู่ระบบ", r"ออกจากระบบ", r"สมัครสมาชิก", r"แชร์(ข่าวนี้|บทความนี้)?", r"คัดลอกลิงก์",
+        r"ขนาดตัวอักษร", r"โฆษณา", r"อ่าน(ต่อ|เพิ่มเติม|ข่าวที่เกี่ยวข้อง)", r"ข่าวที่เกี่ยวข้อง",
+        r"บทความที่เกี่ยวข้อง", r"ข่าว(ล่าสุด|ยอดนิยม|แนะนำ)", r"แท็ก", r"แสดงความคิดเห็น", r"ความคิดเห็น\s?\(\d+\)",
+        r"ติดตามเรา", r"ดาวน์โหลดแอป", r"สงวนลิขสิทธิ์", r"นโยบายความเป็นส่วนตัว",
+        r"ข้อกำหนดการใช้งาน", r"เกี่ยวกับเรา", r"ติดต่อ(เรา|โฆษณา)", r"ร่วมงานกับเรา", r"กลับขึ้นด้านบน",
+        r"ดูทั้งหมด", r"คุกกี้", r"ยอมรับทั้งหมด",
+    ),
 }
 
 #: justext stoplist names -> ISO 639-1 codes for the languages above (and a few more).
@@ -138,7 +146,7 @@ ISO_CODES: dict[str, str] = {
     "Portuguese": "pt", "Dutch": "nl", "Russian": "ru", "Ukrainian": "uk", "Polish": "pl", "Czech": "cs",
     "Swedish": "sv", "Danish": "da", "Norwegian_Bokmal": "nb", "Finnish": "fi", "Turkish": "tr", "Greek": "el",
     "Romanian": "ro", "Hungarian": "hu", "Arabic": "ar", "Indonesian": "id", "Catalan": "ca", "Bulgarian": "bg",
-    "Chinese": "zh", "Japanese": "ja", "Korean": "ko",
+    "Chinese": "zh", "Japanese": "ja", "Korean": "ko", "Thai": "th",
 }
 
 
@@ -155,9 +163,9 @@ def boilerplate_matcher(language: str | None) -> re.Pattern[str]:
     faster than a case-insensitive alternation of this size.)
     """
     phrases = BOILERPLATE["en"] + (BOILERPLATE.get(language, ()) if language and language != "en" else ())
-    spaced = "|".join(sorted({p for p in phrases if not WIDE_CHAR.search(p)}, key=len, reverse=True))
-    wide = "|".join(sorted({p for p in phrases if WIDE_CHAR.search(p)}, key=len, reverse=True))
-    # Chinese and Japanese words are not set apart by spaces: their phrases match anywhere
+    spaced = "|".join(sorted({p for p in phrases if not UNSPACED_CHAR.search(p)}, key=len, reverse=True))
+    wide = "|".join(sorted({p for p in phrases if UNSPACED_CHAR.search(p)}, key=len, reverse=True))
+    # Chinese, Japanese and Thai words are not set apart by spaces: their phrases match anywhere
     return re.compile(rf"(?<!\w)(?:{spaced})(?!\w)" + (f"|{wide}" if wide else ""))
 
 

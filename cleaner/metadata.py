@@ -101,8 +101,8 @@ BYLINE = regex.compile(
     r"|بقلم\s*:?\s*\p{L}"
     # Korean: "김서연 기자" (the name, then "reporter")
     r"|\p{Hangul}{2,4} ?기자(?:\s|$)"
-    # Thai: "โดย สมชาย ใจดี" ("by", then the name after a space)
-    r"|โดย\s+\p{Thai})"
+    # Thai: "โดย สมชาย ใจดี", "เขียนโดย …", "ผู้เขียน: …" ("by", "written by", "author", then the name)
+    r"|(?:เขียน|เรื่อง)?โดย\s*:?\s+\p{Thai}|ผู้เขียน\s*:?\s*\p{Thai})"
 )
 SENTENCE_END = regex.compile(r"[.;,。；，][\"'”’»)\]」』）]*\s*$")
 PROSE_END = regex.compile(r"[.!?…:。！？：។။][\"'”’»)\]」』）]*\s*$")

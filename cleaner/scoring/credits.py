@@ -13,8 +13,10 @@ headline's words; its credit is what gives it away.
 (1.0, 1.0)
 >>> credit("他说，图书馆将在明年扩建。"), credit("市は7日（月曜日）、計画を発表した。")
 (0.0, 0.0)
->>> credit("ภาพ: เรือลำแรกเทียบท่า (ภาพโดย ข่าวเมือง)"), credit("ภาพยนตร์เรื่องนี้ฉายในโรงภาพยนตร์ทั่วประเทศ")
-(1.0, 0.0)
+>>> credit("ภาพ: เรือลำแรกเทียบท่า (ภาพโดย ข่าวเมือง)"), credit("ทุเรียนที่รอการคัดแยก ภาพ: สยามเกษตร")
+(1.0, 1.0)
+>>> credit("ภาพยนตร์เรื่องนี้ฉายในโรงภาพยนตร์ทั่วประเทศ")
+0.0
 """
 
 from __future__ import annotations
@@ -28,11 +30,11 @@ from cleaner.scoring.tokens import OrWide
 _WORDS = r"(?:photos?|fotos?|foto(?:grafía|grafia)|image|picture|pic|credit|crédit|bild|source|quelle|illustration)"
 _AGENCIES = r"(?:afp|ap|reuters|epa|efe|dpa|getty images|shutterstock|istock|anadolu|ansa|pa|xinhua|europapress)"
 #: Chinese and Japanese: "（记者 陈雨桐 摄）", "图为 ...", "图片来源：", "（写真：...）", and the Japanese
-#: caption's closing "(day, place)" note: "（7日、みなと市北谷で）"; Thai: "ภาพ: ...", "(ภาพโดย ...)".
+#: caption's closing "(day, place)" note: "（7日、みなと市北谷で）"; Thai: "ภาพ: ...", "(ภาพโดย ...)", "... ภาพ: NAME".
 _WIDE_CREDIT = (
     r"[（(][^（()）]*[摄攝][）)]|^\s*[图圖]为|^\s*[图圖][／/]|(?:[图圖]片来源|[图圖]源|摄影|攝影|写真|撮影|画像)\s*[：:]"
     r"|[（(]\d{1,2}日[、，][^（()）]*で[）)]\s*$"
-    r"|^\s*ภาพ(?:โดย|จาก|ประกอบ)?\s*:|\(\s*ภาพ(?:โดย|จาก)?\s*:?\s*[^()]*\)"
+    r"|^\s*ภาพ(?:โดย|จาก|ประกอบ)?\s*:|\(\s*ภาพ(?:โดย|จาก)?\s*:?\s*[^()]*\)|\sภาพ(?:โดย|จาก)?\s*:\s*[^\s:][^:]{0,40}$"
 )
 _PLAIN_CREDIT = regex.compile(
     rf"\(\s*{_WORDS}\s*:[^)]*\)|^\s*{_WORDS}\s*:\s*\S|\b{_AGENCIES}\s*/\s*\p{{Lu}}|\(\s*(?:[^()/]+/)?{_AGENCIES}\s*/?\s*\)"

@@ -124,7 +124,7 @@ def main() -> None:
     for name, form in forms.items():
         changed: list[str] | None = [] if args.again else None
         # The floor is each form's unchanged text.
-        print(f"## {name}\n{format_table(evaluate(pages, cleaning(cleaner, form, changed), form))}")
+        print(f"## {name}\n{format_table(evaluate(pages, map(cleaning(cleaner, form, changed), pages), form))}")
         if changed is not None:
             print(f"cleaned again, {len(changed)} of {len(pages)} outputs change: {' '.join(changed[:10])}")
         print()

@@ -15,10 +15,10 @@ import json
 import os
 import sys
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,6 +28,7 @@ from cleaner.api import Cleaner
 from cleaner.explain import reason_counts, report_record
 from cleaner.ingest import InputError
 from cleaner.model import CleanResult
+from cleaner.pool import ordered_map
 from cleaner.writers import TEMP_MARK, remove_stale_temps, write_atomic
 
 #: HTML pages: trafilatura extracts the main text first (cleaner.html); NAME.html -> NAME.clean.txt.
@@ -315,19 +316,6 @@ def clean_file(cleaner: Cleaner, job: Job, want_report: bool = False) -> Outcome
     )
 
 
-_WORKER: Cleaner | None = None
-
-
-def _init_worker(cleaner: Cleaner) -> None:
-    global _WORKER
-    _WORKER = cleaner
-
-
-def _clean_in_worker(job: Job, want_report: bool) -> Outcome:
-    assert _WORKER is not None
-    return clean_file(_WORKER, job, want_report)
-
-
 def run(
     cleaner: Cleaner,
     jobs: Iterable[Job],
@@ -357,18 +345,6 @@ def run(
                 continue
             yield job
 
-    if workers <= 1:
-        for job in pending():
-            finish(clean_file(cleaner, job, want_report))
-        return summary
-    # Outcomes are taken in submission order, so reports and messages do not
-    # depend on the number of workers.
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cleaner,)) as pool:
-        in_flight: deque[Future[Outcome]] = deque()
-        for job in pending():
-            in_flight.append(pool.submit(_clean_in_worker, job, want_report))
-            if len(in_flight) >= workers * 8:
-                finish(in_flight.popleft().result())
-        while in_flight:
-            finish(in_flight.popleft().result())
+    for outcome in ordered_map(partial(clean_file, want_report=want_report), cleaner, pending(), workers):
+        finish(outcome)
     return summary

@@ -5,9 +5,8 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
-import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Optional, TextIO
 
@@ -20,6 +19,7 @@ from cleaner.cli_jsonl import jsonl_command
 from cleaner.cli_learn import learn_command, learned_rule_files
 from cleaner.cli_options import (
     IncludeOption,
+    JobsOption,
     KeepTitleOption,
     ModeOption,
     NoRulesOption,
@@ -28,6 +28,7 @@ from cleaner.cli_options import (
     SiteOption,
     include_patterns,
     make_config,
+    worker_count,
 )
 from cleaner.cli_rules import rules_app
 from cleaner.explain import explain_table
@@ -92,7 +93,7 @@ def clean(
         Optional[Path], typer.Option("--out-dir", help="Write outputs under DIR, mirroring the tree.")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo files whose output is up to date.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel processes (default: all cores).")] = 0,
+    jobs: JobsOption = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     explain: Annotated[
         bool, typer.Option("--explain", help="Print every line with keep/drop and its reason; write nothing.")
@@ -133,7 +134,7 @@ def clean(
     found = discover(roots, suffix=suffix, out_dir=out_dir, include=patterns)
     if explain:
         raise typer.Exit(_explain_files(cleaner, found))
-    requested = jobs if jobs > 0 else (os.cpu_count() or 1)
+    requested = worker_count(jobs)
     head = list(itertools.islice(found, requested))  # no more workers than files
     workers = min(requested, max(1, len(head)))
     job_stream = itertools.chain(head, found)
@@ -261,13 +262,23 @@ def eval_command(
         typer.Option("--pages", help="Write each page's precision, recall and F1 here (JSONL, one record a page)."),
     ] = None,
     worst: Annotated[int, typer.Option(help="Also print the N pages with the lowest F1, with their paths.")] = 0,
+    jobs: JobsOption = 0,
 ) -> None:
     """Score cleaning against gold files: precision, recall, F1 per dataset (4-token shingles).
 
     The 'floor' columns score the unchanged text. --keep-title scores the output with its
-    title line, for gold files that include the title. Example: cleaner eval ../shared/bench --worst 10
+    title line, for gold files that include the title. Example: cleaner eval ../shared/bench --worst 10 -j 4
     """
-    from cleaner.evaluate import PageScore, evaluate, find_pages, first_per_dataset, format_table, worst_pages
+    from cleaner.evaluate import (
+        PageScore,
+        clean_page,
+        evaluate,
+        find_pages,
+        first_per_dataset,
+        format_table,
+        worst_pages,
+    )
+    from cleaner.pool import ordered_map
 
     if not folder.is_dir():
         raise typer.BadParameter(f"{folder} is not a folder")
@@ -281,13 +292,12 @@ def eval_command(
     progress = _progress_bar("scoring", show_bar)
     scores: list[PageScore] = []
 
-    def clean_page(page) -> str:  # type: ignore[no-untyped-def]
-        try:
-            document = page.document()
-        except InputError as error:  # scored as an empty output
-            _tell(progress, show_bar, f"{one_line(str(page.text_path))}: {one_line(str(error))}")
-            return ""
-        return cleaner.clean(document).text
+    def outputs() -> Iterator[str]:
+        cleaned = ordered_map(clean_page, cleaner, pages, min(worker_count(jobs), max(1, len(pages))))
+        for page, (text, problem) in zip(pages, cleaned):
+            if problem is not None:  # scored as an empty output
+                _tell(progress, show_bar, f"{one_line(str(page.text_path))}: {one_line(problem)}")
+            yield text
 
     with contextlib.ExitStack() as stack:
         records = stack.enter_context(_open_for_writing(pages_file)) if pages_file else None
@@ -300,7 +310,7 @@ def eval_command(
 
         stack.enter_context(progress)
         task = progress.add_task("eval", total=len(pages))
-        table = evaluate(pages, clean_page, each=each)
+        table = evaluate(pages, outputs(), each=each)
     typer.echo(format_table(table))
     if worst:
         typer.echo("\n" + worst_pages(scores, worst))

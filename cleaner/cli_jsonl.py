@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from typing import IO, Annotated
 
 import typer
 
 from cleaner.api import Cleaner
 from cleaner.cli_options import (
+    JobsOption,
     KeepTitleOption,
     ModeOption,
     NoRulesOption,
@@ -16,6 +16,7 @@ from cleaner.cli_options import (
     RulesOption,
     SiteOption,
     make_config,
+    worker_count,
 )
 from cleaner.jsonl import JsonlOptions, LineOutcome, MissingExtra, clean_stream, open_stream
 
@@ -38,7 +39,7 @@ def jsonl_command(
     errors: Annotated[
         str | None, typer.Option("--errors", help="Write error records to FILE instead of the output.")
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel processes (default: all cores).")] = 0,
+    jobs: JobsOption = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
     mode: ModeOption = "balanced",
     site: SiteOption = None,
@@ -56,7 +57,7 @@ def jsonl_command(
     """
     config = make_config(mode, site, no_rules, rules, keep_title, no_site_rules)
     options = JsonlOptions(text_field, url_field, id_field, html_field, cleaner_field, in_metadata)
-    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    workers = worker_count(jobs)
     handles: list[tuple[IO[bytes], bool]] = []  # (stream, opened here)
     try:
         reader = open_stream(source, "r")

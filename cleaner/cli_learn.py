@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from cleaner.batch import DEFAULT_INCLUDE
-from cleaner.cli_options import IncludeOption, include_patterns
+from cleaner.cli_options import IncludeOption, JobsOption, include_patterns, worker_count
 from cleaner.learn import Learned, LearnOptions, learn
 from cleaner.learn.write import MergeError, write_proposal
 from cleaner.rules.schema import RuleFile
@@ -29,7 +28,7 @@ def learn_options(
 ) -> LearnOptions:
     """The `LearnOptions` of CLI values; bad values exit with code 2."""
     try:
-        workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+        workers = worker_count(jobs)
         site = site.lower() if site else None
         return LearnOptions(min_docs=min_docs, min_share=min_share, site=site, workers=workers, include=include)
     except ValueError as err:
@@ -66,7 +65,7 @@ def learn_command(
     ] = None,
     min_docs: MinDocsOption = 3,
     min_share: MinShareOption = 0.5,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel processes (default: all cores).")] = 0,
+    jobs: JobsOption = 0,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print what would be learned; write nothing.")] = False,
     include: IncludeOption = None,
 ) -> None:

@@ -30,6 +30,7 @@ RulesOption = Annotated[
     Optional[list[Path]], typer.Option("--rules", help="Extra rules folder (repeatable); overrides shipped files.")
 ]
 KeepTitleOption = Annotated[bool, typer.Option("--keep-title", help="Put the recognised title first.")]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", help="Parallel processes (default: all cores).")]
 IncludeOption = Annotated[
     Optional[list[str]],
     typer.Option(
@@ -45,6 +46,11 @@ def include_patterns(include: list[str] | None) -> tuple[str, ...]:
         if not pattern or "/" in pattern or os.sep in pattern:
             raise typer.BadParameter(f"--include {pattern!r}: a pattern matches file names (*.md), not paths")
     return tuple(include) if include else DEFAULT_INCLUDE
+
+
+def worker_count(jobs: int) -> int:
+    """The number of processes `--jobs` asks for: all cores for 0 (the default)."""
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
 def make_config(

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
-from cleaner.ingest import document_from_bytes
+from cleaner.api import Cleaner
+from cleaner.ingest import InputError, document_from_bytes
 from cleaner.model import Document
 
 _TOKEN = regex.compile(r"\w+")
@@ -194,25 +195,34 @@ def first_per_dataset(pages: list[Page], limit: int) -> list[Page]:
 
 def evaluate(
     pages: list[Page],
-    clean: Callable[[Page], str],
+    outputs: Iterable[str],
     unchanged: Callable[[Page], str] | None = None,
     each: Callable[[PageScore], None] | None = None,
 ) -> dict[str, tuple[Scores, Scores]]:
-    """Per dataset: (scores of `clean`, scores of the unchanged text: the page's, or what `unchanged` gives).
+    """Per dataset: (scores of the `outputs`, one a page in order, and scores of the unchanged text: the
+    page's, or what `unchanged` gives).
 
     `each`, when given, is called with every page's own scores as it is done.
     """
     table: dict[str, tuple[Scores, Scores]] = defaultdict(lambda: (Scores(), Scores()))
-    for page in pages:
+    for page, output in zip(pages, outputs, strict=True):
         gold = page.gold_path.read_text(encoding="utf-8", errors="replace")
         raw = unchanged(page) if unchanged else page.text_path.read_text(encoding="utf-8", errors="replace")
         cleaned, floor = table[page.dataset]
-        output = clean(page)
         precision, recall = cleaned.add(gold, output)
         floor.add(gold, raw)
         if each is not None:
             each(PageScore(page, precision, recall, len(_TOKEN.findall(output)), len(_TOKEN.findall(gold))))
     return dict(table)
+
+
+def clean_page(cleaner: Cleaner, page: Page) -> tuple[str, str | None]:
+    """The page cleaned and None, or "" (scored as an empty output) and why it cannot be read."""
+    try:
+        document = page.document()
+    except InputError as error:
+        return "", str(error)
+    return cleaner.clean(document).text, None
 
 
 def worst_pages(scores: list[PageScore], n: int) -> str:

@@ -39,16 +39,16 @@ import io
 import json
 import sys
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import IO, Any
 
 from cleaner.api import Cleaner
 from cleaner.explain import reason_counts
 from cleaner.ingest import InputError
 from cleaner.model import CleanResult
+from cleaner.pool import ordered_map
 
 #: Records per task sent to a worker, and the cap on characters per chunk.
 CHUNK_RECORDS = 64
@@ -237,19 +237,6 @@ def clean_chunk(cleaner: Cleaner, chunk: list[tuple[int, bytes]], options: Jsonl
     return [clean_line(cleaner, raw, number, options) for number, raw in chunk]
 
 
-_WORKER: Cleaner | None = None
-
-
-def _init_worker(cleaner: Cleaner) -> None:
-    global _WORKER
-    _WORKER = cleaner
-
-
-def _clean_chunk_in_worker(chunk: list[tuple[int, bytes]], options: JsonlOptions) -> list[LineOutcome]:
-    assert _WORKER is not None
-    return clean_chunk(_WORKER, chunk, options)
-
-
 def clean_stream(
     cleaner: Cleaner,
     source: IO[bytes],
@@ -265,18 +252,9 @@ def clean_stream(
             summary.add(outcome)
             on_outcome(outcome)
 
-    if workers <= 1:
-        for chunk in chunks(numbered_lines(source)):
-            finish(clean_chunk(cleaner, chunk, options))
-        return summary
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cleaner,)) as pool:
-        in_flight: deque[Future[list[LineOutcome]]] = deque()
-        for chunk in chunks(numbered_lines(source)):
-            in_flight.append(pool.submit(_clean_chunk_in_worker, chunk, options))
-            if len(in_flight) >= workers * 2:
-                finish(in_flight.popleft().result())
-        while in_flight:
-            finish(in_flight.popleft().result())
+    work = partial(clean_chunk, options=options)
+    for outcomes in ordered_map(work, cleaner, chunks(numbered_lines(source)), workers, window=2):
+        finish(outcomes)
     return summary
 
 

@@ -265,6 +265,7 @@ def test_eval_prints_each_dataset_and_keep_title_scores_the_title(article: str, 
 
 
 def test_eval_writes_each_pages_scores_and_names_the_worst(article: str, tmp_path: Path) -> None:
+    """`--pages` and `--worst`, with the same results with `--jobs 2` as with one process."""
     body = "\n\n".join(p for p in article.split("\n\n") if len(p.split()) > 20)
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "good.txt").write_text(article, encoding="utf-8")
@@ -275,8 +276,12 @@ def test_eval_writes_each_pages_scores_and_names_the_worst(article: str, tmp_pat
     (tmp_path / "news" / "broken.txt").write_bytes(b"")  # unreadable: named on stderr, scored as an empty output
     (tmp_path / "news" / "broken.gold.txt").write_text(body, encoding="utf-8")
     pages = tmp_path / "pages.jsonl"
-    result = CliRunner().invoke(app, ["eval", str(tmp_path), "--pages", str(pages), "--worst", "2"])
-    assert result.exit_code == 0, result.output
+    runs = {}
+    for jobs in ("1", "2"):  # the same table, pages and messages in one process and in two
+        result = CliRunner().invoke(app, ["eval", str(tmp_path), "--pages", str(pages), "--worst", "2", "-j", jobs])
+        assert result.exit_code == 0, result.output
+        runs[jobs] = (result.stdout, result.stderr, pages.read_text())
+    assert runs["1"] == runs["2"]
     assert f"{tmp_path / 'news' / 'broken.txt'}: empty file" in result.stderr
     records = {r["name"]: r for r in map(json.loads, pages.read_text().splitlines())}
     assert set(records) == {"good", "wrong", "broken"}

@@ -17,7 +17,6 @@ import math
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -26,6 +25,7 @@ from cleaner.batch import DEFAULT_INCLUDE, HTML_SUFFIXES, Job, discover
 from cleaner.ingest import InputError, document_from_bytes, document_from_text
 from cleaner.learn.normalise import line_key
 from cleaner.model import Document
+from cleaner.pool import ordered_map
 from cleaner.rules.apply import reads_like_article
 from cleaner.rules.domains import registrable_domain
 
@@ -37,7 +37,6 @@ SAMPLES = 3
 KEEP_EXAMPLE_MIN_CHARS = 40
 
 T = TypeVar("T")
-R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -253,29 +252,10 @@ class SiteCounts:
         self.pairs.update(list(pairs))  # each pair once per page
 
 
-def parallel_map(
-    function: Callable[[list[T]], list[R]], items: Iterable[T], workers: int,
-    initializer: Callable[..., None] | None = None, initargs: tuple[object, ...] = (),
-) -> Iterator[R]:
-    """`function` over chunks of `items` in `workers` processes, results in input order.
-
-    At most `workers` x 4 chunks are in flight, so memory does not grow with the input.
-    """
-    chunks = _chunks(items)
-    if workers <= 1:
-        if initializer is not None:
-            initializer(*initargs)
-        for chunk in chunks:
-            yield from function(chunk)
-        return
-    with ProcessPoolExecutor(max_workers=workers, initializer=initializer, initargs=initargs) as pool:  # type: ignore[arg-type]
-        in_flight: list[Future[list[R]]] = []
-        for chunk in chunks:
-            in_flight.append(pool.submit(function, chunk))
-            if len(in_flight) >= workers * 4:
-                yield from in_flight.pop(0).result()
-        for future in in_flight:
-            yield from future.result()
+def _pages(chunks: Iterable[list[T]]) -> Iterator[T]:
+    """The pages of the chunks' results, in order."""
+    for chunk in chunks:
+        yield from chunk
 
 
 def _chunks(items: Iterable[T]) -> Iterator[list[T]]:
@@ -289,23 +269,17 @@ def _chunks(items: Iterable[T]) -> Iterator[list[T]]:
         yield chunk
 
 
-def keys_of_chunk(chunk: list[tuple[Job | Record, str | None]]) -> list[PageKeys]:
-    """Pass 1 over a chunk of (job, forced site) pairs (runs in a worker)."""
-    return [page_keys(job, site) for job, site in chunk]
+def keys_of_chunk(site: str | None, chunk: list[Job | Record]) -> list[PageKeys]:
+    """Pass 1 over a chunk of pages (runs in a worker), with the site `--site` forces or None."""
+    return [page_keys(job, site) for job in chunk]
 
 
-#: Pass 2 candidates in a worker process, set once by `_init_candidates` (as batch.py's `_WORKER`).
-_CANDIDATES: dict[str, frozenset[bytes]] = {}
-
-
-def _init_candidates(candidates: dict[str, frozenset[bytes]]) -> None:
-    global _CANDIDATES
-    _CANDIDATES = candidates
-
-
-def lines_of_chunk(chunk: list[tuple[Job | Record, str | None]]) -> list[PageLines | None]:
-    """Pass 2 over a chunk, with the candidates given to `_init_candidates`."""
-    return [page_lines(job, site, _CANDIDATES) for job, site in chunk]
+def lines_of_chunk(
+    shared: tuple[str | None, dict[str, frozenset[bytes]]], chunk: list[Job | Record]
+) -> list[PageLines | None]:
+    """Pass 2 over a chunk of pages (runs in a worker), with the forced site and each site's candidate keys."""
+    site, candidates = shared
+    return [page_lines(job, site, candidates) for job in chunk]
 
 
 def count_keys(
@@ -314,7 +288,7 @@ def count_keys(
     """Pass 1: a lossy counter per site, and the number of readable pages without a site."""
     counters: dict[str, LossyCounter] = {}
     unsited = 0
-    for page in parallel_map(keys_of_chunk, ((job, site) for job in jobs), workers):
+    for page in _pages(ordered_map(keys_of_chunk, site, _chunks(jobs), workers, window=4)):
         if page.problem is not None:
             on_problem(page.source, page.problem)
         elif page.site is None:
@@ -329,13 +303,7 @@ def count_candidates(
 ) -> dict[str, SiteCounts]:
     """Pass 2: exact counts, texts, sample pages and neighbours of the candidate keys."""
     totals: dict[str, SiteCounts] = {}
-    stream = parallel_map(
-        lines_of_chunk, ((job, site) for job in jobs), workers, initializer=_init_candidates, initargs=(candidates,)
-    )
-    try:
-        for page in stream:
-            if page is not None and page.site in candidates:
-                totals.setdefault(page.site, SiteCounts()).add(page)
-    finally:
-        _init_candidates({})  # with one worker the candidates were set in this process
+    for page in _pages(ordered_map(lines_of_chunk, (site, candidates), _chunks(jobs), workers, window=4)):
+        if page is not None and page.site in candidates:
+            totals.setdefault(page.site, SiteCounts()).add(page)
     return totals

@@ -39,7 +39,7 @@ from itertools import islice
 import regex
 
 from cleaner.model import Decision, Document, Line, Reason
-from cleaner.scoring.tokens import DATE, URL, WORD, has_wide, is_wide
+from cleaner.scoring.tokens import DATE, FULL_STOPS, URL, WORD, has_wide, is_wide
 from cleaner.scoring.vocabulary import boilerplate_matcher, boilerplate_share
 from cleaner.wrapping import wrapped_lines
 
@@ -105,7 +105,7 @@ BYLINE = regex.compile(
     r"|(?:เขียน|เรื่อง)?โดย\s*:?\s+\p{Thai}|ผู้เขียน\s*:?\s*\p{Thai})"
 )
 SENTENCE_END = regex.compile(r"[.;,。；，][\"'”’»)\]」』）]*\s*$")
-PROSE_END = regex.compile(r"[.!?…:。！？：។။][\"'”’»)\]」』）]*\s*$")
+PROSE_END = regex.compile(rf"[{FULL_STOPS}…:：][\"'”’»)\]」』）]*\s*$")
 STOP_SLUG = frozenset(["www", "html", "htm", "php", "aspx", "index", "news", "article", "story", "com", "co", "uk", "org", "net"])
 
 

@@ -21,13 +21,13 @@ from cleaner.model import Cut, Document, Reason, Span
 from cleaner.rules.book import Selection
 from cleaner.rules.prefilter import Prefilter, candidate_lines, scan_budget
 from cleaner.rules.schema import Pattern, Rule, RuleFile
-from cleaner.scoring.tokens import WORD, ends_unmarked_sentence, has_unspaced
+from cleaner.scoring.tokens import FULL_STOPS, WORD, ends_unmarked_sentence, has_unspaced
 from cleaner.wrapping import paragraphs, pieces
 
 #: A line "reads like article text" (ends a `list` rule) when it has at least this
 #: many words and ends like a sentence (a teaser cut off with "..." or "…" does not).
 ARTICLE_MIN_WORDS = 10
-SENTENCE_END = re.compile(r"(?<!\.\.)[.!?:。！？：។။][\"”’»)\]」』）]*$")
+SENTENCE_END = re.compile(rf"(?<!\.\.)[{FULL_STOPS}:：][\"”’»)\]」』）]*$")
 DROP_KINDS = frozenset({"line", "block", "run", "after", "before", "list"})
 
 #: Which lines a pattern matches (a function of the pattern).

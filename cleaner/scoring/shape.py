@@ -8,6 +8,8 @@
 True
 >>> look("Mayor unveils budget plan for the next ...")["teaser"]
 1.0
+>>> look("नगर निगम ने सोमवार को नई बसें शुरू कीं।")["final_punct"]  # the danda: `tokens.FULL_STOPS`
+1.0
 
 A character of a script written without spaces (`tokens.WIDE`) is a word of its
 own; for the length features it counts as a word of `WIDE_LETTERS` letters and a
@@ -37,14 +39,14 @@ import math
 
 import regex
 
-from cleaner.scoring.tokens import RUN_BREAK, ends_unmarked_sentence, has_unspaced, is_unspaced
+from cleaner.scoring.tokens import FULL_STOPS, RUN_BREAK, ends_unmarked_sentence, has_unspaced, is_unspaced
 
 NAMES: tuple[str, ...] = (
     "log_words", "log_chars", "one_word", "short", "long", "final_punct", "colon_end", "teaser", "clauses",
     "capitalised", "all_caps", "separators", "bullet", "quote", "lower_start", "symbols", "word_length",
 )
 
-SENTENCE_END = regex.compile(r"[.!?。！？؟។။][\"'”’»)\]]*\s*$")
+SENTENCE_END = regex.compile(rf"[{FULL_STOPS}][\"'”’»)\]]*\s*$")
 COLON_END = regex.compile(r"[:\-–—：]\s*$")
 TEASER_END = regex.compile(r"(\.\.\.|…)[\"'”’»)\]]*\s*$")
 SEPARATOR = regex.compile(r"(?:^|\s)[|｜•·»›/>\-–—:]+(?=\s|$)")
@@ -53,7 +55,7 @@ QUOTE = regex.compile(r"[\"“”„«»「」『』]")
 
 # Characters a pattern above needs: a line without them cannot match, so the
 # (comparatively slow) regex runs only on lines that have them.
-_STOPS = frozenset(".!?。！？؟។။")  # a line ending in one of these ends like a sentence
+_STOPS = frozenset(FULL_STOPS)  # a line ending in one of these ends like a sentence
 _CLOSERS = frozenset("\"'”’»)]")  # ...and one ending in these may (the regex looks behind them)
 _COLON_LAST = frozenset(":-–—：")
 _SEPARATOR_CHARS = frozenset("|｜•·»›/>-–—:")

@@ -39,7 +39,11 @@ _RUNS_CHAR = regex.compile(f"[{RUNS}]")
 #: A space between two runs of `RUNS` letters (two letters or more on each side: not a row of single
 #: letters, "ก ก ก", a font-size control): where those scripts end a sentence or a clause.
 RUN_BREAK = regex.compile(rf"(?<=[{RUNS}]\p{{M}}*[{RUNS}]\p{{M}}*) +(?=[{RUNS}]\p{{M}}*[{RUNS}])")
-#: Thai and Lao mark no sentence's end (Khmer's "។" and Burmese "။" are their full stops).
+#: The marks that end a sentence: the Latin ones, the Chinese and Japanese full-width ones, the Arabic
+#: question mark and Urdu full stop, the Devanagari and Bengali dandas, the Armenian, Ethiopic, Tibetan,
+#: Khmer and Burmese full stops. (Thai and Lao have none: `ends_unmarked_sentence`.)
+FULL_STOPS = ".!?。！？؟۔।॥։።།។။"
+#: Thai and Lao mark no sentence's end.
 NO_STOP_END = regex.compile(r"[\p{Thai}\p{Lao}]\p{M}*\s*$")
 #: A line in Thai or Lao of at least this many words (a long sentence's length) that breaks at a space
 #: ends like a sentence (`ends_unmarked_sentence`).

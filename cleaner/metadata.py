@@ -102,7 +102,9 @@ BYLINE = regex.compile(
     # Korean: "김서연 기자" (the name, then "reporter")
     r"|\p{Hangul}{2,4} ?기자(?:\s|$)"
     # Thai: "โดย สมชาย ใจดี", "เขียนโดย …", "ผู้เขียน: …" ("by", "written by", "author", then the name)
-    r"|(?:เขียน|เรื่อง)?โดย\s*:?\s+\p{Thai}|ผู้เขียน\s*:?\s*\p{Thai})"
+    r"|(?:เขียน|เรื่อง)?โดย\s*:?\s+\p{Thai}|ผู้เขียน\s*:?\s*\p{Thai}"
+    # Hindi: "लेखक: अनिता शर्मा" ("author:"), "द्वारा राजेश कुमार" ("by")
+    r"|लेखक\s*:\s*\p{L}|द्वारा\s+\p{L})"
 )
 SENTENCE_END = regex.compile(r"[.;,。；，][\"'”’»)\]」』）]*\s*$")
 PROSE_END = regex.compile(rf"[{FULL_STOPS}…:：][\"'”’»)\]」』）]*\s*$")

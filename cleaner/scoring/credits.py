@@ -27,7 +27,7 @@ import regex
 
 from cleaner.scoring.tokens import OrWide
 
-_WORDS = r"(?:photos?|fotos?|foto(?:grafía|grafia)|image|picture|pic|credit|crédit|bild|source|quelle|illustration)"
+_WORDS = r"(?:photos?|fotos?|foto(?:grafía|grafia)|image|picture|pic|credit|crédit|bild|source|quelle|illustration|फोटो|फ़ोटो|तस्वीर)"
 _AGENCIES = r"(?:afp|ap|reuters|epa|efe|dpa|getty images|shutterstock|istock|anadolu|ansa|pa|xinhua|europapress)"
 #: Chinese and Japanese: "（记者 陈雨桐 摄）", "图为 ...", "图片来源：", "（写真：...）", and the Japanese
 #: caption's closing "(day, place)" note: "（7日、みなと市北谷で）"; Thai: "ภาพ: ...", "(ภาพโดย ...)", "... ภาพ: NAME".
@@ -38,7 +38,8 @@ _WIDE_CREDIT = (
 )
 _PLAIN_CREDIT = regex.compile(
     rf"\(\s*{_WORDS}\s*:[^)]*\)|^\s*{_WORDS}\s*:\s*\S|\b{_AGENCIES}\s*/\s*\p{{Lu}}|\(\s*(?:[^()/]+/)?{_AGENCIES}\s*/?\s*\)"
-    rf"|\b{_WORDS}\s+(?:by|credit|courtesy)\b|\bgetty images\b|©\s*\p{{Lu}}",
+    rf"|\b{_WORDS}\s+(?:by|credit|courtesy)\b|\bgetty images\b|©\s*\p{{Lu}}"
+    r"|[।.]\s+(?:फोटो|फ़ोटो|तस्वीर)\s*:\s*[^:।]{1,40}$",  # a Hindi caption's credit after it: "… बच्चे। तस्वीर: NAME"
     regex.IGNORECASE,
 )
 
@@ -46,7 +47,7 @@ CREDIT = OrWide(_PLAIN_CREDIT, _WIDE_CREDIT, "摄攝图圖写撮画日ภ")
 
 #: Every form above needs one of these characters (the agency forms, "©"), or one of the words below.
 _CREDIT_CHARS = frozenset("(/©（图圖摄攝写撮画ภ")
-_CREDIT_WORDS = re.compile("photo|foto|image|pic|credit|crédit|bild|source|quelle|illustration|getty")
+_CREDIT_WORDS = re.compile("photo|foto|image|pic|credit|crédit|bild|source|quelle|illustration|getty|फोटो|फ़ोटो|तस्वीर")
 
 
 def credit(text: str) -> float:

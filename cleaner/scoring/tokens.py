@@ -33,9 +33,8 @@ WIDE_CHAR = regex.compile(f"[{WIDE}]")
 #: Burmese). With no dictionary to find their words, a run of them is cut before and after each of
 #: Thai's function words (our stoplist: ที่, และ, ของ ...), and elsewhere every `RUN_LETTERS` letters (a
 #: vowel or tone mark goes with the letter before it), about the length of their words.
-RUNS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+RUNS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\uaa60-\uaa7f"  # their blocks, by code point
 RUN_LETTERS = 3
-_RUNS_CHAR = regex.compile(f"[{RUNS}]")
 #: A space between two runs of `RUNS` letters (two letters or more on each side: not a row of single
 #: letters, "ก ก ก", a font-size control): where those scripts end a sentence or a clause.
 RUN_BREAK = regex.compile(rf"(?<=[{RUNS}]\p{{M}}*[{RUNS}]\p{{M}}*) +(?=[{RUNS}]\p{{M}}*[{RUNS}])")
@@ -44,7 +43,7 @@ RUN_BREAK = regex.compile(rf"(?<=[{RUNS}]\p{{M}}*[{RUNS}]\p{{M}}*) +(?=[{RUNS}]\
 #: Khmer and Burmese full stops. (Thai and Lao have none: `ends_unmarked_sentence`.)
 FULL_STOPS = ".!?。！？؟۔।॥։።།។။"
 #: Thai and Lao mark no sentence's end.
-NO_STOP_END = regex.compile(r"[\p{Thai}\p{Lao}]\p{M}*\s*$")
+NO_STOP_END = regex.compile(r"[\u0e00-\u0eff]\p{M}*\s*$")
 #: A line in Thai or Lao of at least this many words (a long sentence's length) that breaks at a space
 #: ends like a sentence (`ends_unmarked_sentence`).
 RUN_SENTENCE_WORDS = 20
@@ -52,15 +51,21 @@ RUN_SENTENCE_WORDS = 20
 UNSPACED_CHAR = regex.compile(f"[{WIDE}{RUNS}]")
 #: Every `WIDE` character lies at or above this code point.
 _WIDE_FROM = "\u2e80"
+#: A `RUNS` character or one at or above `_WIDE_FROM` (the standard library finds these faster than `regex`).
+_MAY_BE_UNSPACED = re.compile(f"[{RUNS}{_WIDE_FROM}-\U0010ffff]")
 
 
 def _run_word() -> str:
-    """The pattern of one word cut from a run of `RUNS` letters: a function word, or up to `RUN_LETTERS`
-    letters that do not begin one."""
+    """The pattern of one word cut from a run of `RUNS` letters: one of Thai's function words (the
+    named list `function`), or up to `RUN_LETTERS` letters that do not begin one."""
+    function = r"\L<function>(?!\p{M})"
+    return rf"{function}|(?:(?!\p{{M}}|{function})(?=\w)[{RUNS}]\p{{M}}*){{1,{RUN_LETTERS}}}"
+
+
+def _function_words() -> list[str]:
+    """Thai's function words, from our stoplist."""
     path = Path(__file__).resolve().parent.parent / "data" / "stoplists" / "Thai.txt"
-    words = sorted(filter(None, map(str.strip, path.read_text(encoding="utf-8").splitlines())), key=len, reverse=True)
-    function = rf"(?:{'|'.join(words)})(?!\p{{M}})"
-    return rf"{function}|(?:(?!\p{{M}}|{function})[{RUNS}]\p{{M}}*){{1,{RUN_LETTERS}}}"
+    return [word for word in map(str.strip, path.read_text(encoding="utf-8").splitlines()) if word]
 
 
 def has_wide(text: str) -> bool:
@@ -69,8 +74,8 @@ def has_wide(text: str) -> bool:
 
 
 def has_unspaced(text: str) -> bool:
-    """Whether the text may hold a `WIDE` character or holds a `RUNS` one."""
-    return not text.isascii() and (max(text) >= _WIDE_FROM or _RUNS_CHAR.search(text) is not None)
+    """Whether the text may hold a `WIDE` character (as `has_wide`) or holds a `RUNS` one."""
+    return not text.isascii() and _MAY_BE_UNSPACED.search(text) is not None
 
 
 def ends_unmarked_sentence(text: str, n_words: int) -> bool:
@@ -100,7 +105,7 @@ class _Words:
     """
 
     _plain = regex.compile(r"\w+")
-    _wide = regex.compile(rf"{_run_word()}|[^\W{WIDE}{RUNS}]+|[{WIDE}]")
+    _wide = regex.compile(rf"[^\W{WIDE}{RUNS}]+|[{WIDE}]|(?=[{RUNS}])(?:{_run_word()})", function=_function_words())
 
     def _pattern(self, text: str) -> regex.Pattern[str]:
         return self._wide if has_unspaced(text) else self._plain

@@ -15,8 +15,8 @@ headline's words; its credit is what gives it away.
 (0.0, 0.0)
 >>> credit("ภาพ: เรือลำแรกเทียบท่า (ภาพโดย ข่าวเมือง)"), credit("ทุเรียนที่รอการคัดแยก ภาพ: สยามเกษตร")
 (1.0, 1.0)
->>> credit("ภาพยนตร์เรื่องนี้ฉายในโรงภาพยนตร์ทั่วประเทศ")
-0.0
+>>> credit("ภาพยนตร์เรื่องนี้ฉายในโรงภาพยนตร์ทั่วประเทศ"), credit("▲ 새로 문을 연 상점들. 사진=동네뉴스")
+(0.0, 1.0)
 """
 
 from __future__ import annotations
@@ -30,10 +30,12 @@ from cleaner.scoring.tokens import OrWide
 _WORDS = r"(?:photos?|fotos?|foto(?:grafía|grafia)|image|picture|pic|credit|crédit|bild|source|quelle|illustration|फोटो|फ़ोटो|तस्वीर)"
 _AGENCIES = r"(?:afp|ap|reuters|epa|efe|dpa|getty images|shutterstock|istock|anadolu|ansa|pa|xinhua|europapress)"
 #: Chinese and Japanese: "（记者 陈雨桐 摄）", "图为 ...", "图片来源：", "（写真：...）", and the Japanese
-#: caption's closing "(day, place)" note: "（7日、みなと市北谷で）"; Thai: "ภาพ: ...", "(ภาพโดย ...)", "... ภาพ: NAME".
+#: caption's closing "(day, place)" note: "（7日、みなと市北谷で）"; Korean: "▲ ...", "사진=NAME"; Thai: "ภาพ: ...",
+#: "(ภาพโดย ...)", "... ภาพ: NAME".
 _WIDE_CREDIT = (
     r"[（(][^（()）]*[摄攝][）)]|^\s*[图圖]为|^\s*[图圖][／/]|(?:[图圖]片来源|[图圖]源|摄影|攝影|写真|撮影|画像)\s*[：:]"
     r"|[（(]\d{1,2}日[、，][^（()）]*で[）)]\s*$"
+    r"|^\s*▲|사진\s?(?:제공)?\s?=\s?\S"
     r"|^\s*ภาพ(?:โดย|จาก|ประกอบ)?\s*:|\(\s*ภาพ(?:โดย|จาก)?\s*:?\s*[^()]*\)|\sภาพ(?:โดย|จาก)?\s*:\s*[^\s:][^:]{0,40}$"
 )
 _PLAIN_CREDIT = regex.compile(
@@ -43,10 +45,10 @@ _PLAIN_CREDIT = regex.compile(
     regex.IGNORECASE,
 )
 
-CREDIT = OrWide(_PLAIN_CREDIT, _WIDE_CREDIT, "摄攝图圖写撮画日ภ")
+CREDIT = OrWide(_PLAIN_CREDIT, _WIDE_CREDIT, "摄攝图圖写撮画日ภ▲사")
 
 #: Every form above needs one of these characters (the agency forms, "©"), or one of the words below.
-_CREDIT_CHARS = frozenset("(/©（图圖摄攝写撮画ภ")
+_CREDIT_CHARS = frozenset("(/©（图圖摄攝写撮画ภ▲사")
 _CREDIT_WORDS = re.compile("photo|foto|image|pic|credit|crédit|bild|source|quelle|illustration|getty|फोटो|फ़ोटो|तस्वीर")
 
 

@@ -21,6 +21,11 @@ English one of as many words measure alike (the weights were fitted on English):
 >>> round(english["word_length"], 2), round(chinese["word_length"], 2)
 (0.39, 0.42)
 
+A Hangul syllable counts as two letters (`HANGUL_LETTERS`):
+
+>>> round(look("시의회는 화요일에 다리를 다시 짓기로 했다.")["word_length"], 2)
+0.5
+
 So does a piece of a Thai word (`tokens.RUNS`). Thai marks no sentence's end; a line of a long
 sentence's length that breaks at a space (where Thai ends a sentence or a clause) ends like one
 (`tokens.ends_unmarked_sentence`), a headline that breaks at one does not:
@@ -36,6 +41,7 @@ sentence's length that breaks at a space (where Thai ends a sentence or a clause
 from __future__ import annotations
 
 import math
+import re
 
 import regex
 
@@ -66,6 +72,11 @@ _QUOTES = frozenset("\"“”„«»「」『』")
 _CLAUSE_MARKS = (",", ";", "，", "、", "；", "،", "؛")
 #: How many letters a `WIDE` character counts for in the length features (English prose averages about 5).
 WIDE_LETTERS = 5
+#: How many letters a Hangul syllable counts for: it is written as one character, but made of two or three
+#: letters (jamo). Counted as one, a Korean sentence measured like a run of short words and scored low
+#: (our Korean page with the heuristics alone: F1 0.728; 0.961 with any count from 1.5 to 3).
+HANGUL_LETTERS = 2
+_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
 
 
 def shape_features(text: str, words: list[str]) -> tuple[float, ...]:
@@ -87,6 +98,10 @@ def shape_features(text: str, words: list[str]) -> tuple[float, ...]:
         for word in filter(is_unspaced, words):  # measured as a word of `WIDE_LETTERS` letters and a space
             letters_in_words += WIDE_LETTERS - len(word)
             n_chars += WIDE_LETTERS + 1 - len(word)
+        # a Hangul syllable is two or three letters (jamo): measured as two
+        syllables = len(_HANGUL_SYLLABLE.findall(text))
+        letters_in_words += (HANGUL_LETTERS - 1) * syllables
+        n_chars += (HANGUL_LETTERS - 1) * syllables
         clause_marks += len(RUN_BREAK.findall(text))
         run_stop = ends_unmarked_sentence(stripped, n_words)
     first = text.lstrip()[:1]

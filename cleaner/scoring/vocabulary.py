@@ -130,6 +130,14 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
         r"お問い合わせ", r"会社概要", r"アプリ(を)?ダウンロード", r"フォロー(する)?", r"続きを読む", r"もっと見る",
         r"一覧", r"前の記事", r"次の記事", r"(ページの)?(トップ|先頭)へ(戻る)?", r"印刷", r"ブックマーク",
     ),
+    "pl": (
+        r"udostępnij( artykuł)?", r"drukuj", r"subskrybuj", r"zaloguj( się)?", r"zarejestruj( się)?",
+        r"newsletter(a)?", r"reklama", r"czytaj (także|też|więcej|dalej)", r"zobacz (także|też|więcej|wszystkie)",
+        r"powiązane (artykuły|tematy)", r"komentarze?", r"skomentuj", r"cookies?", r"polityka prywatności",
+        r"regulamin", r"wszelkie prawa zastrzeżone", r"obserwuj nas", r"pobierz aplikację", r"wesprzyj nas",
+        r"najczęściej czytane", r"najpopularniejsze", r"strona główna", r"szukaj", r"kontakt", r"tagi",
+        r"zdjęcia?", r"wideo", r"aktualizacja", r"opublikowano",
+    ),
     "hi": (
         r"होम", r"लॉग ?इन", r"रजिस्टर करें", r"साइन ?अप", r"शेयर करें", r"(इस )?(खबर|लेख) को शेयर करें", r"विज्ञापन",
         r"यह भी पढ़ें", r"(और|आगे) पढ़ें", r"संबंधित (खबरें|ख़बरें|लेख)", r"ताज़?ा (खबरें|ख़बरें)",

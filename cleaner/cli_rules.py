@@ -10,6 +10,8 @@ import typer
 from cleaner.rules.book import read_dir, shipped_rules_dir
 from cleaner.rules.examples import example_problems
 from cleaner.rules.load import Problem
+from cleaner.rules.prefilter import combinable
+from cleaner.rules.schema import RuleFile
 
 rules_app = typer.Typer(help="Check, test, list and explain rule files.", no_args_is_help=True)
 DirArg = Annotated[Optional[Path], typer.Argument(help="Rules folder (default: the shipped rules/).")]
@@ -34,11 +36,34 @@ def _report(problems: list[Problem], ok: str) -> None:
 
 @rules_app.command("check")
 def check(folder: DirArg = None) -> None:
-    """Validate rule files (keys, regexes, ids, examples present). Example: cleaner rules check rules/"""
+    """Validate rule files (keys, regexes, ids, examples present). Example: cleaner rules check rules/
+
+    Also notes each file whose rules must be tried line by line (slower), and the rule that makes it so.
+    """
     base, shipped = _folder(folder)
     problems: list[Problem] = []
     files = read_dir(base, shipped, problems)
+    for rule_file in files:
+        note = _line_by_line_note(rule_file)
+        if note:
+            typer.echo(note, err=True)
     _report(problems, f"{len(files)} file(s), {sum(len(f.rules) for f in files)} rule(s): ok")
+
+
+def _line_by_line_note(rule_file: RuleFile) -> str | None:
+    """Why a file's patterns cannot be scanned together (`cleaner.rules.prefilter`), or None when they can."""
+    if rule_file.prefilter is not None:
+        return None
+    for rule in rule_file.rules:
+        for pattern in (rule.pattern, rule.end):
+            if pattern is not None and not combinable(pattern.source, pattern.is_regex):
+                return (
+                    f"note: {rule_file.path}:{rule.line_no}: rule {rule.id}: its pattern (an inline flag, a "
+                    "lookaround, an atomic group or possessive quantifier, \\A, \\Z, \\G, a backreference or a named "
+                    "group) cannot join the file's combined scan, so its rules are tried line by line (slower); "
+                    "for case, use ignore_case = true"
+                )
+    return f"note: {rule_file.path}: its patterns cannot be scanned together; its rules are tried line by line (slower)"
 
 
 @rules_app.command("test")

@@ -18,6 +18,20 @@ def test_check_and_test_pass_on_shipped_rules():
     assert result.exit_code == 0 and "all pass" in result.output
 
 
+def test_check_notes_a_file_whose_rules_are_tried_line_by_line(tmp_path: Path):
+    """An inline flag keeps a file's patterns out of the combined scan: valid, but slower, and said so."""
+    (tmp_path / "generic").mkdir()
+    rule = 'kind = "line"\nregex = true\nwhy = "w"\ndrop_examples = ["Share this"]\n'
+    (tmp_path / "generic" / "xx.toml").write_text(f'language = "xx"\n[[rules]]\nid = "share"\n{rule}pattern = \'(?i)share this\'\n')
+    result = CliRunner().invoke(app, ["rules", "check", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "xx.toml:3: rule share: its pattern (an inline flag" in result.stderr
+    (tmp_path / "generic" / "xx.toml").write_text(
+        f'language = "xx"\n[[rules]]\nid = "share"\n{rule}pattern = \'share this\'\nignore_case = true\n'
+    )
+    assert "note:" not in CliRunner().invoke(app, ["rules", "check", str(tmp_path)]).stderr
+
+
 def test_test_fails_with_file_and_rule(tmp_path: Path):
     (tmp_path / "sites").mkdir()
     (tmp_path / "sites" / "x.org.toml").write_text(

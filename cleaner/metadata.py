@@ -95,8 +95,8 @@ TITLE_WORDS = (3, 25)
 #: fills three top posts" was taken for a byline).
 BYLINE = regex.compile(
     r"^\s*(?:(?i:by|written by|words by)\s+\p{L}|(?i:von|par|por|di|door|автор|автори|авторы)\s+\p{Lu}"
-    # "Author:" and its equivalents, with the colon: "Автор: Ирина Соколова", "Autor: Jan Nowak"
-    r"|(?i:author|autor|autore|auteur|автор|автори|авторы)\s*:\s*\p{L}"
+    # "Author:" and its equivalents, with the colon: "Автор: Ирина Соколова", "Autor: Jan Nowak", "Oleh: Dewi Lestari"
+    r"|(?i:author|autor|autore|auteur|автор|автори|авторы|oleh)\s*:\s*\p{L}"
     # Chinese and Japanese: "记者 陈雨桐", "みなと新報 記者 森田 沙織", "作者：…" (not 记者会, a press conference)
     r"|.{0,20}?(?:记者|記者|作者|撰文)(?![会會])[\s：:]*[\p{Han}\p{Katakana}]"
     # Arabic: "بقلم: سارة الحسيني" ("by the pen of")

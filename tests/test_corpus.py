@@ -108,7 +108,7 @@ def without_site_rules() -> Cleaner:
 def test_corpus_has_seeds_and_languages() -> None:
     sites = {p.parent.name for p in corpus_cases()}
     assert SEED_SITES <= sites
-    for tld in (".de", ".fr", ".es", ".cn", ".jp", ".kr", ".ae", ".th", ".in", ".ru", ".pl"):
+    for tld in (".de", ".fr", ".es", ".cn", ".jp", ".kr", ".ae", ".th", ".in", ".ru", ".pl", ".id"):
         assert any(site.endswith(tld) for site in sites), tld
     for case in corpus_cases():
         assert gold_of(case).strip(), case

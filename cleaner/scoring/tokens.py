@@ -123,10 +123,10 @@ NAMES: tuple[str, ...] = ("digits", "date", "time", "counter", "url", "email", "
 
 MONTHS = (
     r"jan(uary|uari|vier|uar|eiro)?|gen(naio)?|ene(ro)?|feb(ruary|ruari|ruar|rero|braio)?|fev(ereiro)?|fév(rier)?|"
-    r"mar(ch|s|zo|ço)?|märz|maart|apr(il|ile)?|avr(il)?|abr(il)?|"
+    r"mar(ch|s|zo|ço|et)?|märz|maart|apr(il|ile)?|avr(il)?|abr(il)?|"
     r"may|mai|mayo|maio|maggio|mei|jun(e|i|io|ho)?|juin|giugno|jul(y|i|io|ho)?|juil(let)?|luglio|aug(ust|ustus)?|août|"
-    r"ago(sto)?|sep(t|tember|tembre|tiembre|tembro)?|set(tembre|embro)?|oct(ober|obre|ubre)?|okt(ober)?|ott(obre)?|"
-    r"out(ubro)?|nov(ember|embre|embro|iembre)?|dec(ember)?|dez(ember|embro)?|déc(embre)?|dic(iembre|embre)?|"
+    r"ago(sto)?|agustus|sep(t|tember|tembre|tiembre|tembro)?|set(tembre|embro)?|oct(ober|obre|ubre)?|okt(ober)?|ott(obre)?|"
+    r"out(ubro)?|nov(ember|embre|embro|iembre)?|dec(ember)?|dez(ember|embro)?|desember|déc(embre)?|dic(iembre|embre)?|"
     r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
     r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
     r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر|"

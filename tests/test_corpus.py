@@ -58,6 +58,10 @@ SITE_FILE_HEADER = (
     "the seed's site file drops the header lines; in that header the headline has no byline or date right "
     "below it, no copy and no URL, so its title score stays under the bar"
 )
+VI_BYLINE = (
+    "a Vietnamese byline 'Theo NAME' is not recognised ('Theo' also opens sentences: 'Theo ông …', according to), "
+    "and with no byline right below it the headline's title score stays under the bar"
+)
 #: (document, field) -> why the field is not yet its gold value.
 KNOWN_METADATA_MISSES: dict[tuple[str, str], str] = {
     ("diario-ejemplo.es/2024-09-18_olivareros-riego.txt", "byline"): "a bare author name, no 'Por', is no byline",
@@ -65,6 +69,8 @@ KNOWN_METADATA_MISSES: dict[tuple[str, str], str] = {
     ("english.alarabiya.net/001_64afd957455d19e6.txt", "title"): SITE_FILE_HEADER,
     ("independent.co.uk/002_29a9ef628dbd3811.txt", "title"): SITE_FILE_HEADER,
     ("jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt", "byline"): ZH_HEADER,
+    ("tin-thanh-pho-example.vn/2024-09-05_xe-buyt-dien.txt", "byline"): VI_BYLINE,
+    ("tin-thanh-pho-example.vn/2024-09-05_xe-buyt-dien.txt", "title"): VI_BYLINE,
     ("shiksha-darpan-example.in/2024-07-08_gaon-pustakalay.txt", "date"): (
         "byline and date share one line ('द्वारा … | 8 जुलाई 2024'): it is taken as the byline only, as in English"
     ),
@@ -108,7 +114,7 @@ def without_site_rules() -> Cleaner:
 def test_corpus_has_seeds_and_languages() -> None:
     sites = {p.parent.name for p in corpus_cases()}
     assert SEED_SITES <= sites
-    for tld in (".de", ".fr", ".es", ".cn", ".jp", ".kr", ".ae", ".th", ".in", ".ru", ".pl", ".id"):
+    for tld in (".de", ".fr", ".es", ".cn", ".jp", ".kr", ".ae", ".th", ".in", ".ru", ".pl", ".id", ".vn"):
         assert any(site.endswith(tld) for site in sites), tld
     for case in corpus_cases():
         assert gold_of(case).strip(), case

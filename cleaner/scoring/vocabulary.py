@@ -166,7 +166,7 @@ ISO_CODES: dict[str, str] = {
     "English": "en", "Simple_English": "en", "German": "de", "French": "fr", "Spanish": "es", "Italian": "it",
     "Portuguese": "pt", "Dutch": "nl", "Russian": "ru", "Ukrainian": "uk", "Polish": "pl", "Czech": "cs",
     "Swedish": "sv", "Danish": "da", "Norwegian_Bokmal": "nb", "Finnish": "fi", "Turkish": "tr", "Greek": "el",
-    "Romanian": "ro", "Hungarian": "hu", "Arabic": "ar", "Indonesian": "id", "Catalan": "ca", "Bulgarian": "bg",
+    "Romanian": "ro", "Hungarian": "hu", "Arabic": "ar", "Indonesian": "id", "Vietnamese": "vi", "Catalan": "ca", "Bulgarian": "bg",
     "Chinese": "zh", "Japanese": "ja", "Korean": "ko", "Thai": "th", "Hindi": "hi",
 }
 

@@ -139,10 +139,10 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
         r"zdjęcia?", r"wideo", r"aktualizacja", r"opublikowano",
     ),
     "id": (
-        r"bagikan( artikel ini)?", r"salin tautan", r"cetak", r"masuk", r"daftar", r"berlangganan( newsletter)?",
+        r"bagikan( artikel ini)?", r"salin tautan", r"berlangganan( newsletter)?",
         r"iklan", r"baca (juga|selengkapnya)", r"berita terkait", r"artikel terkait", r"komentar", r"terpopuler",
         r"terkini", r"ikuti kami( di \w+)?", r"unduh aplikasi", r"hak cipta dilindungi undang-undang", r"kebijakan privasi",
-        r"pedoman media siber", r"tentang kami", r"kontak", r"beranda", r"cari", r"tag", r"foto", r"video",
+        r"pedoman media siber", r"tentang kami", r"kontak", r"beranda", r"tag", r"foto", r"video",
     ),
     "hi": (
         r"होम", r"लॉग ?इन", r"रजिस्टर करें", r"साइन ?अप", r"शेयर करें", r"(इस )?(खबर|लेख) को शेयर करें", r"विज्ञापन",

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from functools import cache
 
 import regex
+
+from cleaner.scoring.stopwords import stoplist
 
 #: Scripts written without spaces between words (Chinese characters, Japanese kana): each character is a word.
 WIDE = r"\p{Han}\p{Hiragana}\p{Katakana}"
@@ -55,17 +57,14 @@ _WIDE_FROM = "\u2e80"
 _MAY_BE_UNSPACED = re.compile(f"[{RUNS}{_WIDE_FROM}-\U0010ffff]")
 
 
-def _run_word() -> str:
-    """The pattern of one word cut from a run of `RUNS` letters: one of Thai's function words (the
-    named list `function`), or up to `RUN_LETTERS` letters that do not begin one."""
+@cache
+def _unspaced_pattern() -> regex.Pattern[str]:
+    """Words where a line may hold `WIDE` or `RUNS` letters: runs of other word characters, each `WIDE`
+    character, and in a run of `RUNS` letters one of Thai's function words (our stoplist, the named
+    list `function`) or else up to `RUN_LETTERS` letters that do not begin one (built on first use)."""
     function = r"\L<function>(?!\p{M})"
-    return rf"{function}|(?:(?!\p{{M}}|{function})(?=\w)[{RUNS}]\p{{M}}*){{1,{RUN_LETTERS}}}"
-
-
-def _function_words() -> list[str]:
-    """Thai's function words, from our stoplist."""
-    path = Path(__file__).resolve().parent.parent / "data" / "stoplists" / "Thai.txt"
-    return [word for word in map(str.strip, path.read_text(encoding="utf-8").splitlines()) if word]
+    run_word = rf"{function}|(?:(?!\p{{M}}|{function})(?=\w)[{RUNS}]\p{{M}}*){{1,{RUN_LETTERS}}}"
+    return regex.compile(rf"[^\W{WIDE}{RUNS}]+|[{WIDE}]|(?=[{RUNS}])(?:{run_word})", function=sorted(stoplist("Thai")))
 
 
 def has_wide(text: str) -> bool:
@@ -97,18 +96,17 @@ def is_unspaced(word: str) -> bool:
 
 class _Words:
     """Words as every feature (and metadata, and the rules' language choice) counts them: runs of word
-    characters, each character of a `WIDE` script a word of its own. (The quality metric keeps plain
-    `\\w+`, see `cleaner.evaluate`.)
+    characters, each character of a `WIDE` script a word of its own, a run of `RUNS` letters cut into
+    pieces. (The quality metric keeps plain `\\w+`, see `cleaner.evaluate`.)
 
-    A line that fails `has_wide` (nearly every line of a text in a spaced script) takes
-    plain `\\w+`, twice as fast as the pattern that sets the wide characters apart.
+    A line that fails `has_unspaced` (nearly every line of a text in a spaced script) takes
+    plain `\\w+`, twice as fast as the pattern that sets the unspaced scripts' words apart.
     """
 
     _plain = regex.compile(r"\w+")
-    _wide = regex.compile(rf"[^\W{WIDE}{RUNS}]+|[{WIDE}]|(?=[{RUNS}])(?:{_run_word()})", function=_function_words())
 
     def _pattern(self, text: str) -> regex.Pattern[str]:
-        return self._wide if has_unspaced(text) else self._plain
+        return _unspaced_pattern() if has_unspaced(text) else self._plain
 
     def findall(self, text: str) -> list[str]:
         return self._pattern(text).findall(text)

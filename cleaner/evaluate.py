@@ -45,6 +45,11 @@ def shingle_match(gold: str, output: str) -> tuple[float, float, float]:
     return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
 
 
+def f1_score(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall (0 when both are 0)."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass
 class Scores:
     """Running precision/recall means over pages."""
@@ -76,8 +81,7 @@ class Scores:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
 
 @dataclass(frozen=True)
@@ -116,8 +120,7 @@ class PageScore:
         """
         if self.precision is None or self.recall is None:
             return 1.0 if self.precision is None and self.recall is None else 0.0
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return f1_score(self.precision, self.recall)
 
     def record(self) -> dict[str, object]:
         return {

@@ -18,6 +18,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import TypeVar
 
@@ -252,12 +253,6 @@ class SiteCounts:
         self.pairs.update(list(pairs))  # each pair once per page
 
 
-def _pages(chunks: Iterable[list[T]]) -> Iterator[T]:
-    """The pages of the chunks' results, in order."""
-    for chunk in chunks:
-        yield from chunk
-
-
 def _chunks(items: Iterable[T]) -> Iterator[list[T]]:
     chunk: list[T] = []
     for item in items:
@@ -288,7 +283,7 @@ def count_keys(
     """Pass 1: a lossy counter per site, and the number of readable pages without a site."""
     counters: dict[str, LossyCounter] = {}
     unsited = 0
-    for page in _pages(ordered_map(keys_of_chunk, site, _chunks(jobs), workers, window=4)):
+    for page in chain.from_iterable(ordered_map(keys_of_chunk, site, _chunks(jobs), workers, window=4)):
         if page.problem is not None:
             on_problem(page.source, page.problem)
         elif page.site is None:
@@ -303,7 +298,7 @@ def count_candidates(
 ) -> dict[str, SiteCounts]:
     """Pass 2: exact counts, texts, sample pages and neighbours of the candidate keys."""
     totals: dict[str, SiteCounts] = {}
-    for page in _pages(ordered_map(lines_of_chunk, (site, candidates), _chunks(jobs), workers, window=4)):
+    for page in chain.from_iterable(ordered_map(lines_of_chunk, (site, candidates), _chunks(jobs), workers, window=4)):
         if page is not None and page.site in candidates:
             totals.setdefault(page.site, SiteCounts()).add(page)
     return totals

@@ -355,6 +355,18 @@ def test_the_comment_zone_opens_at_the_first_of_two_close_headers_after_article_
     assert comment_zone(page(quoted, COMMENTS)) == [0.0] * len(quoted) + [1.0] * len(COMMENTS)
 
 
+def test_dated_lines_above_the_story_open_no_zone_when_no_header_follows_in_it() -> None:
+    """A stock ticker's or a sidebar's dated lines between a blurb and the story are two close
+    header-like lines after some article-like text, but no header recurs through the story below them:
+    the story's header-free stretch is longer than all the text above and most of what follows."""
+    ticker = ["as of 04:03PM ET 6/26/2009", "DJIA 8438.39 -34.01", "6/26/2009 4:03:00 PM", "NASDAQ 1838.22 8.68"]
+    story = PROSE * 2
+    assert not any(comment_zone(page(PROSE[:2], ticker, story)))
+    # Under a post, comments whose headers recur through them still make a zone, however long each one.
+    thread = ["jonathan says:", "March 12, 2024 at 9:15 am", PROSE[2], "Maria Lopez says:", "March 12, 2024 at 10:02 am", PROSE[3]]
+    assert comment_zone(page(PROSE[:2], thread)) == [0.0] * 2 + [1.0] * len(thread)
+
+
 def test_a_comment_count_heading_after_the_article_opens_the_zone_by_itself() -> None:
     # Comments headed by their authors' names alone: no attribution line, only the count above them.
     thread = ["{ 2 comments }", "Gibbo", PROSE[0], "Robert", PROSE[1]]

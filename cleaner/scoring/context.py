@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from cleaner.scoring.features import FEATURES
 
@@ -55,6 +55,10 @@ SHORT_WORDS = 6
 #: lines below it: comments come one after another, while a quote's "NAME said:" in a story and a comment
 #: header far below it are no section.
 ZONE_GAP = 10
+#: A zone whose longest stretch of article-like text with no header in it holds more than this share of
+#: its article-like words, and more than all such words above it, is no comment section (`_zone_start`):
+#: headers recur through comments.
+ZONE_STRETCH = 0.5
 #: Words of article-like text (stage-1 probability above the region threshold) a comment header must follow.
 COMMENT_AFTER_WORDS = 40
 #: Where `context_vectors` reads a line's sentence ending and comment header in its stage-1 vector.
@@ -175,7 +179,8 @@ def context_vectors(
     runs = _runs([w <= SHORT_WORDS for w in words])
     headers = _comment_headers_after_text(comment_headers, probabilities, words, region_threshold, first)
     above = _counts_above(headers)
-    zone_start = _zone_start(headers)
+    article = [n if q >= region_threshold and i >= first else 0 for i, (q, n) in enumerate(zip(probabilities, words))]
+    zone_start = _zone_start(headers, article)
     if any(count_headings):
         counted = _comment_headers_after_text(count_headings, probabilities, words, region_threshold, first)
         zone_start = min(zone_start, counted.index(True) if any(counted) else n)
@@ -266,13 +271,37 @@ def _comment_headers_after_text(
     return found
 
 
-def _zone_start(headers: Sequence[bool]) -> int:
-    """The first header with another at most `ZONE_GAP` lines below it (`len(headers)` when there is none)."""
+def _zone_start(headers: Sequence[bool], article: Sequence[int]) -> int:
+    """The first header with another at most `ZONE_GAP` lines below it (`len(headers)` when there is none),
+    whose headers recur through the text below it.
+
+    `article`: each line's words when it reads like article text (0 otherwise). A pair
+    whose zone holds a stretch of article-like text with no header in it that is
+    longer than all the article-like text above the pair and most of the zone's is no
+    comment section: a stock ticker's or a sidebar's dated lines above the story.
+    """
     marks = [i for i, header in enumerate(headers) if header]
-    for above, below in zip(marks, marks[1:]):
-        if below - above <= ZONE_GAP:
-            return above
-    return len(headers)
+    n = len(headers)
+    # for each header: the largest header-free stretch of article words below it, and all article words below it
+    stretch_max, below_total = {}, {}
+    best = total = run = 0
+    for i in range(n - 1, -1, -1):
+        if headers[i]:
+            best = max(best, run)
+            stretch_max[i], below_total[i] = best, total
+            run = 0
+        else:
+            run += article[i]
+            total += article[i]
+    above_total = list(accumulate(article, initial=0))
+    for above, below in pairwise(marks):
+        if below - above > ZONE_GAP:
+            continue
+        stretch = stretch_max[above]
+        if stretch > above_total[above] and stretch > ZONE_STRETCH * below_total[above]:
+            continue
+        return above
+    return n
 
 
 def _counts_above(flags: Sequence[bool]) -> list[int]:

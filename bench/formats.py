@@ -18,8 +18,9 @@ with every line indented by three spaces (as lynx does).
 `--scrapers` adds the same pages made from their HTML (`NAME.html.gz`) by other
 scrapers: html2text's Markdown (links, images, emphasis, bullets, tables; unwrapped,
 as Firecrawl and Jina Reader write it, and wrapped at 78 columns, html2text's
-default) and html-text's plain text (Scrapinghub's, with its own line layout). Their
-floor differs from the bench text's: a scraper can lose or mangle some of the page.
+default), html-text's plain text (Scrapinghub's, with its own line layout) and
+inscriptis's (layout-preserving: indented, nested lists marked "*", "+", "o", a block's
+lines with no blank line between them). Their floor differs from the bench text's: a scraper can lose or mangle some of the page.
 """
 
 from __future__ import annotations
@@ -82,10 +83,17 @@ def html_text(page: Page) -> str:
     return scraper.extract_text(html_of(page))
 
 
+def inscriptis_text(page: Page) -> str:
+    from inscriptis import get_text
+
+    return get_text(html_of(page))
+
+
 SCRAPERS: dict[str, Callable[[Page], str]] = {
     "html2text Markdown": html2text_markdown(0),
     "html2text Markdown wrapped at 78": html2text_markdown(78),
     "html-text": html_text,
+    "inscriptis": inscriptis_text,
 }
 
 

@@ -355,6 +355,22 @@ def test_the_comment_zone_opens_at_the_first_of_two_close_headers_after_article_
     assert comment_zone(page(quoted, COMMENTS)) == [0.0] * len(quoted) + [1.0] * len(COMMENTS)
 
 
+def test_a_menu_block_of_dozens_of_lines_is_no_long_paragraph() -> None:
+    """Scrapers that put blank lines around paragraphs only (inscriptis, lynx) write a menu of 32 items as
+    one block. A block of a few lines is text broken by <br> (the block-size feature lifts it); one of more
+    than LONG_BLOCK lines is not, and its lines count alone, as menu items do in whole-page dumps."""
+    places = ["Adelaide", "Brisbane", "Melbourne", "Perth", "Sydney", "Vienna", "Brussels", "Oslo"]
+    menu = [f"    + {place} {kind}" for place in places for kind in ("sessions", "workshops", "prices", "dates")]
+    paragraphs = [[line] for line in PROSE + FOOTER]
+    doc = make_document(page(["Example Photo Tours"], menu, *paragraphs, ["An address", "on two lines"]))
+    features = document_features(doc)
+    block_lines, alone = FEATURES.index("block_lines"), FEATURES.index("alone")
+    at = {line.text: i for i, line in enumerate(doc.lines)}
+    assert all(features.vectors[at[item]][block_lines] == 0 and features.vectors[at[item]][alone] == 1 for item in menu)
+    address = features.vectors[at["An address"]]
+    assert address[block_lines] > 0 and address[alone] == 0
+
+
 def test_dated_lines_above_the_story_open_no_zone_when_no_header_follows_in_it() -> None:
     """A stock ticker's or a sidebar's dated lines between a blurb and the story are two close
     header-like lines after some article-like text, but no header recurs through the story below them:

@@ -94,6 +94,7 @@ class Sample:
     words: list[int]
     blocks: list[int]
     count_headings: tuple[bool, ...]
+    quantities: tuple[bool, ...]
     tokens: list[list[str]]  # each line's lexicon tokens
 
 
@@ -127,7 +128,7 @@ def make_sample(page: Page, document: Document, gold: str, weighting: str) -> Sa
         page, document, gold,
         np.array(found.vectors, dtype=float).reshape(len(document.lines), len(FEATURES)),
         np.array([1.0 if label else 0.0 for label in labels]),
-        weights, list(found.words), [line.block for line in document.lines], found.count_headings,
+        weights, list(found.words), [line.block for line in document.lines], found.count_headings, found.quantities,
         [Lexicon.tokens(text, WORD.findall(text)) for text in line_texts(document)],
     )
 
@@ -177,8 +178,8 @@ def stage1_logits(stage: LinearStage, features: np.ndarray) -> np.ndarray:
 
 
 def stack(samples: list[Sample], logits: list[np.ndarray], region: float) -> np.ndarray:
-    rows = [np.array(context_vectors(list(z), s.words, s.blocks, region, s.features.tolist(), s.count_headings),
-                     dtype=float).reshape(-1, len(CONTEXT_FEATURES))
+    rows = [np.array(context_vectors(list(z), s.words, s.blocks, region, s.features.tolist(), s.count_headings,
+                                     s.quantities), dtype=float).reshape(-1, len(CONTEXT_FEATURES))
             for s, z in zip(samples, logits)]
     return np.vstack(rows)
 

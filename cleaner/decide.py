@@ -36,6 +36,7 @@ from cleaner.scoring.context import (
     CONTEXT_FEATURES,
     LIST_LINE_WORDS,
     LIST_LINES,
+    MEASURED_LINES,
     RULE_DROP_LOGIT,
     RULE_KEEP_LOGIT,
     context_vectors,
@@ -94,6 +95,9 @@ _BETWEEN_WHY = {
     "alone": Reason("context", "kept:between-kept", MODEL_SOURCE, "a short line between two kept lines"),
     "listed": Reason("context", "kept:between-kept", MODEL_SOURCE, "a list between two kept lines, under one ending in ':'"),
     "dialogue": Reason("context", "kept:between-kept", MODEL_SOURCE, "a dialogue between two kept lines (speakers' turns)"),
+    "measured": Reason(
+        "context", "kept:between-kept", MODEL_SOURCE, "a list of quantities under a kept line (ingredients, parts)"
+    ),
 }
 #: The reason of furniture its neighbours would have lifted over the threshold (`furniture`).
 NOT_LIFTED = Reason(
@@ -208,6 +212,7 @@ def decide(
         model.region_threshold,
         scored.features.vectors,
         scored.features.count_headings,
+        scored.features.quantities,
     )
     stage = model.context
     names = Contributions.names(model)
@@ -349,6 +354,40 @@ def between_kept(
     return out
 
 
+def measured_lists(
+    keep: Sequence[bool], words: Sequence[int], list_items: Sequence[bool], measured: Sequence[bool]
+) -> list[list[int]]:
+    """The runs of dropped `list_items` right under a kept line, up to `LIST_LINES`, in which at least
+    `MEASURED_LINES` and half of the lines are `measured` (open with a quantity and a unit): a recipe's
+    ingredients, with its headings and short steps. A run that a kept line does not close ends at its
+    last measured line.
+
+    >>> measured_lists([True, False, False, False, False, False], [9, 1, 4, 4, 4, 6], [False] + [True] * 5,
+    ...                [False, False, True, True, True, False])
+    [[1, 2, 3, 4]]
+    >>> measured_lists([True, False, False, True], [9, 4, 4, 9], [False, True, True, False], [False, True, True, False])
+    []
+    """
+    lines = [i for i, n in enumerate(words) if n]
+    out = []
+    for k, i in enumerate(lines):
+        if not keep[i]:
+            continue
+        run = []
+        for j in lines[k + 1 : k + 1 + LIST_LINES]:
+            if keep[j] or not list_items[j]:
+                break
+            run.append(j)
+        closed = k + 1 + len(run) < len(lines) and keep[lines[k + 1 + len(run)]]
+        if not closed:
+            while run and not measured[run[-1]]:
+                run.pop()
+        count = sum(measured[j] for j in run)
+        if count >= MEASURED_LINES and 2 * count >= len(run):
+            out.append(run)
+    return out
+
+
 def _dialogue(labels: list[str | None]) -> bool:
     """Speakers' turns: every line labelled, two labels at least, and one of them again."""
     return all(labels) and 2 <= len(set(labels)) < len(labels)
@@ -392,8 +431,12 @@ def _keep_between_kept(document: Document, scored: ScoredDocument, decisions: li
     opens_list = [introduces_list(vectors[d.line]) for d in decisions]
     # only dropped lines make a run between kept ones
     speakers = [speaker(document.lines[d.line].text) if e and not d.keep else None for e, d in zip(eligible, decisions)]
+    quantities = scored.features.quantities
+    measured = [item and not d.keep and quantities[d.line] for item, d in zip(list_items, decisions)]
+    keep = [d.keep for d in decisions]
+    runs = between_kept(keep, candidates, words, list_items, opens_list, speakers)
     out = list(decisions)
-    for kind, run in between_kept([d.keep for d in decisions], candidates, words, list_items, opens_list, speakers):
+    for kind, run in [*runs, *(("measured", run) for run in measured_lists(keep, words, list_items, measured))]:
         for i in run:
             out[i] = replace(out[i], keep=True, reasons=(_BETWEEN_WHY[kind], *out[i].reasons))
     return out

@@ -70,6 +70,10 @@ _COLON_END = FEATURES.index("colon_end")
 #: between two kept lines.
 LIST_LINES = 30
 LIST_LINE_WORDS = 25
+#: A run of lines that open with a quantity and a unit ("2 tablespoons olive oil", `tokens.QUANTITY`), at least this
+#: many and half of the run's lines, is a list of the article's too (ingredients with their headings and short
+#: steps, a parts list), whether or not a colon introduces it (`_measured_lists`; `decide` keeps it under a kept line).
+MEASURED_LINES = 3
 
 
 def main_region(
@@ -141,6 +145,7 @@ def context_vectors(
     region_threshold: float,
     lines: Sequence[Sequence[float]] | None = None,
     count_headings: Sequence[bool] = (),
+    quantities: Sequence[bool] = (),
 ) -> list[array[float]]:
     """Stage-2 feature vectors (in `CONTEXT_FEATURES` order) for every line.
 
@@ -154,6 +159,8 @@ def context_vectors(
       another at most `ZONE_GAP` lines below are in the comment zone (one alone is
       often a byline, a dated note or a quote's "NAME said:").
     Without `lines`: every line punctuated, no headers.
+    `quantities`: the lines that open with a quantity and a unit (`DocumentFeatures.quantities`);
+    runs of them are lists of the article's (`_measured_lists`), like those under a colon.
     `count_headings`: the lines that head a comment section with its count ("{ 131
     comments }"; `DocumentFeatures.count_headings`); the first that follows some
     article-like text opens the comment zone by itself.
@@ -166,6 +173,9 @@ def context_vectors(
     headline_runs = _runs([not p for p in punctuated])
     probabilities = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) for z in logits]
     listed = _colon_lists([introduces_list(v) for v in lines], probabilities, words, region_threshold) if lines else []
+    if any(quantities):
+        measured = _measured_lists(quantities, probabilities, words, region_threshold)
+        listed = [a or b for a, b in zip(listed, measured)] if listed else measured
     first, last = main_region(probabilities, words, region_threshold, listed)
     weights = [math.sqrt(w + 1) for w in words]
     means = _WindowMeans(logits, weights)
@@ -251,6 +261,31 @@ def _colon_lists(
                 break
             out[j] = True
             taken += 1
+    return out
+
+
+def _measured_lists(
+    quantities: Sequence[bool], probabilities: Sequence[float], words: Sequence[int], threshold: float
+) -> list[bool]:
+    """The lines of runs of list-length lines under the threshold in which at least `MEASURED_LINES` and half
+    of the lines open with a quantity and a unit (a recipe's ingredients, headings and short steps among them).
+
+    >>> _measured_lists([False, False, True, True, False, True, False], [0.9, 0.2, 0.3, 0.2, 0.1, 0.3, 0.9],
+    ...                 [30, 1, 4, 4, 1, 4, 30], 0.5)
+    [False, True, True, True, True, True, False]
+    """
+    out = [False] * len(words)
+    run: list[int] = []
+    for i in [*range(len(words)), len(words)]:
+        if i < len(words) and (not words[i] or (probabilities[i] < threshold and words[i] <= LIST_LINE_WORDS)):
+            if words[i] and len(run) < LIST_LINES:
+                run.append(i)
+            continue
+        count = sum(quantities[j] for j in run)
+        if count >= MEASURED_LINES and 2 * count >= len(run):
+            for j in run:
+                out[j] = True
+        run = []
     return out
 
 

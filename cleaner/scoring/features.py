@@ -27,7 +27,7 @@ from cleaner.scoring.layout import layout_features
 from cleaner.scoring.lexicon import Lexicon
 from cleaner.scoring.shape import shape_features
 from cleaner.scoring.stopwords import language_of, stoplist, stopword_density
-from cleaner.scoring.tokens import WORD, token_features
+from cleaner.scoring.tokens import QUANTITY, WORD, token_features
 from cleaner.scoring.vocabulary import boilerplate_matcher, boilerplate_share, iso_code
 
 #: A line longer than this is described by a sample: its first 40,000 and last
@@ -66,6 +66,9 @@ class DocumentFeatures:
     #: lines that head a comment section with its count ("{ 131 comments }"): the context pass opens the
     #: comment section there (not a feature of the line: the fitted weights do not see it)
     count_headings: tuple[bool, ...]
+    #: lines that open with a quantity and a unit ("2 tablespoons olive oil", `tokens.QUANTITY`): a run of them is a
+    #: list of the article's (ingredients, parts) for the context pass and `decide` (not a feature of the line)
+    quantities: tuple[bool, ...] = ()
     lexicon: Lexicon | None = None  #: the lexicon that scored the lines, if any
 
 
@@ -112,7 +115,10 @@ def document_features(
         vector[LAYOUT] = array("d", where)
         vectors.append(vector)
     counts = tuple(count_heading(text, len(words)) for text, words in zip(texts, line_words))
-    return DocumentFeatures(language, name, tuple(vectors), tuple(len(w) for w in line_words), counts, lexicon)
+    quantities = tuple(QUANTITY.match(text) is not None for text in texts)
+    return DocumentFeatures(
+        language, name, tuple(vectors), tuple(len(w) for w in line_words), counts, quantities, lexicon
+    )
 
 
 def _line_local(

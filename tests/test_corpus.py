@@ -71,6 +71,9 @@ KNOWN_METADATA_MISSES: dict[tuple[str, str], str] = {
     ("jiangyu-daily-example.cn/2024-08-15_yehang-tushuguan.txt", "byline"): ZH_HEADER,
     ("tin-thanh-pho-example.vn/2024-09-05_xe-buyt-dien.txt", "byline"): VI_BYLINE,
     ("tin-thanh-pho-example.vn/2024-09-05_xe-buyt-dien.txt", "title"): VI_BYLINE,
+    ("hearthandladle-example.com/2024-11-02_pumpkin-barley-soup.txt", "byline"): (
+        "date and byline share one line, the date first ('November 2, 2024 by NAME'): it is taken as the date only"
+    ),
     ("shiksha-darpan-example.in/2024-07-08_gaon-pustakalay.txt", "date"): (
         "byline and date share one line ('द्वारा … | 8 जुलाई 2024'): it is taken as the byline only, as in English"
     ),

@@ -355,6 +355,35 @@ def test_the_comment_zone_opens_at_the_first_of_two_close_headers_after_article_
     assert comment_zone(page(quoted, COMMENTS)) == [0.0] * len(quoted) + [1.0] * len(COMMENTS)
 
 
+INGREDIENTS = [
+    "Ingredients",
+    "1 small pumpkin, about 1.5 kg",
+    "2 tablespoons olive oil",
+    "1 large onion, chopped",
+    "100 g pearl barley, rinsed",
+    "1.2 litres vegetable stock",
+    "salt and black pepper",
+]
+
+
+def test_a_list_of_quantities_is_the_articles(cleaner: Cleaner) -> None:
+    """Ingredients score under the threshold one by one (short, no full stop, a lower-case word after a number);
+    a run of lines that open with a quantity and a unit is a list of the article's, between its paragraphs
+    and at its end, with the heading and unmeasured items among them."""
+    parts = [[line] for line in PROSE[:2] + INGREDIENTS + PROSE[2:]]
+    result = cleaner.clean_text(page(MENU, *parts, FOOTER))
+    assert result.text.split() == " ".join(PROSE[:2] + INGREDIENTS + PROSE[2:]).split()
+    kept = {result.document.lines[d.line].text: d for d in result.decisions}
+    assert kept["2 tablespoons olive oil"].reason.id == "kept:between-kept"
+    # At the article's end, with no kept line below, the list ends at its last quantity.
+    tail = cleaner.clean_text(page(MENU, *[[line] for line in PROSE + INGREDIENTS], ["Share this:", "Facebook"], FOOTER))
+    assert tail.text.split() == " ".join(PROSE + INGREDIENTS[:-1]).split()
+    # Counters are no quantities: "2 hours ago" and "25 of 123" name no unit.
+    counters = ["Latest", "2 hours ago", "5 hours ago", "25 of 123", "9 hours ago"]
+    result = cleaner.clean_text(page(MENU, *[[line] for line in PROSE + counters], FOOTER))
+    assert result.text.split() == " ".join(PROSE).split()
+
+
 def test_a_menu_block_of_dozens_of_lines_is_no_long_paragraph() -> None:
     """Scrapers that put blank lines around paragraphs only (inscriptis, lynx) write a menu of 32 items as
     one block. A block of a few lines is text broken by <br> (the block-size feature lifts it); one of more

@@ -411,14 +411,16 @@ def speaker(text: str) -> str | None:
 
 def _keep_between_kept(document: Document, scored: ScoredDocument, decisions: list[Decision]) -> list[Decision]:
     """Keep a short line the scores dropped when the lines right above and below it are kept, a list
-    between two kept lines that the line above introduces with a colon, and a dialogue between two kept lines.
+    between two kept lines that the line above introduces with a colon, a dialogue between two kept lines,
+    and a list of quantities under a kept line (`measured_lists`).
 
     A subheading, a one-line paragraph or a caption-like sentence inside the article
     often scores under the threshold on its own (few words, no final punctuation); with
     article text on both sides it is far more often article than boilerplate. So is a
     run of such lines under a sentence that ends in a colon (ingredients, a spec sheet,
-    the answers of a poll), and an interview's or a script's turns, each line opening
-    with its speaker ("Q: New or old?" "A: Old."). Lines with boilerplate vocabulary
+    the answers of a poll), an interview's or a script's turns, each line opening
+    with its speaker ("Q: New or old?" "A: Old."), and a recipe's ingredients with
+    their headings, colon or not ("2 tablespoons olive oil"). Lines with boilerplate vocabulary
     ("Advertisement", "Share this") or a URL, @handle or e-mail address stay dropped,
     and so do lines a rule, the metadata or the comment section decided. In every mode.
     """
@@ -436,7 +438,9 @@ def _keep_between_kept(document: Document, scored: ScoredDocument, decisions: li
     keep = [d.keep for d in decisions]
     runs = between_kept(keep, candidates, words, list_items, opens_list, speakers)
     out = list(decisions)
-    for kind, run in [*runs, *(("measured", run) for run in measured_lists(keep, words, list_items, measured))]:
+    if any(measured):
+        runs += [("measured", run) for run in measured_lists(keep, words, list_items, measured)]
+    for kind, run in runs:
         for i in run:
             out[i] = replace(out[i], keep=True, reasons=(_BETWEEN_WHY[kind], *out[i].reasons))
     return out

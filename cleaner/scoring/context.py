@@ -86,7 +86,8 @@ def main_region(
     square root of its words, so a dozen one-sentence lines can outweigh a post
     of a few long paragraphs. The run then takes in the near-misses right after
     it (`REGION_TAIL`). The `listed` lines, a list under a line of the article that
-    ends in a colon (`_colon_lists`), count as neither for nor against the run, and
+    ends in a colon (`_colon_lists`) or a list of quantities (`_measured_lists`), count
+    as neither for nor against the run, and
     the near-misses after it are taken in through them: ingredients or a spec sheet
     do not split an article in two.
     """

@@ -20,7 +20,8 @@ scrapers: html2text's Markdown (links, images, emphasis, bullets, tables; unwrap
 as Firecrawl and Jina Reader write it, and wrapped at 78 columns, html2text's
 default), html-text's plain text (Scrapinghub's, with its own line layout) and
 inscriptis's (layout-preserving: indented, nested lists marked "*", "+", "o", a block's
-lines with no blank line between them). Their floor differs from the bench text's: a scraper can lose or mangle some of the page.
+lines with no blank line between them). Their floor differs from the bench text's: a
+scraper can lose or mangle some of the page.
 """
 
 from __future__ import annotations

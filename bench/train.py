@@ -64,8 +64,8 @@ from cleaner.model import Document  # noqa: E402
 from cleaner.scoring.combiner import LinearStage, ScoringModel, load_model, sigmoid  # noqa: E402
 from cleaner.scoring.context import CONTEXT_FEATURES, context_vectors  # noqa: E402
 from cleaner.scoring.features import FEATURES, document_features, line_texts  # noqa: E402
-from cleaner.scoring.lexicon import FEATURES as LEXICON_FEATURES  # noqa: E402
 from cleaner.scoring.layout import feature_blocks  # noqa: E402
+from cleaner.scoring.lexicon import FEATURES as LEXICON_FEATURES  # noqa: E402
 from cleaner.scoring.lexicon import Lexicon  # noqa: E402
 from cleaner.scoring.tokens import WORD  # noqa: E402
 

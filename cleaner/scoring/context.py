@@ -275,10 +275,11 @@ def _measured_lists(
     ...                 [30, 1, 4, 4, 1, 4, 30], 0.5)
     [False, True, True, True, True, True, False]
     """
-    out = [False] * len(words)
+    n = len(words)
+    out = [False] * n
     run: list[int] = []
-    for i in [*range(len(words)), len(words)]:
-        if i < len(words) and (not words[i] or (probabilities[i] < threshold and words[i] <= LIST_LINE_WORDS)):
+    for i in range(n + 1):  # n: past the end, to close the last run
+        if i < n and (not words[i] or (probabilities[i] < threshold and words[i] <= LIST_LINE_WORDS)):
             if words[i] and len(run) < LIST_LINES:
                 run.append(i)
             continue

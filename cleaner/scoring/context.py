@@ -190,8 +190,7 @@ def context_vectors(
     runs = _runs([w <= SHORT_WORDS for w in words])
     headers = _comment_headers_after_text(comment_headers, probabilities, words, region_threshold, first)
     above = _counts_above(headers)
-    article = [n if q >= region_threshold and i >= first else 0 for i, (q, n) in enumerate(zip(probabilities, words))]
-    zone_start = _zone_start(headers, article)
+    zone_start = _zone_start(headers, probabilities, words, region_threshold, first)
     if any(count_headings):
         counted = _comment_headers_after_text(count_headings, probabilities, words, region_threshold, first)
         zone_start = min(zone_start, counted.index(True) if any(counted) else n)
@@ -308,17 +307,23 @@ def _comment_headers_after_text(
     return found
 
 
-def _zone_start(headers: Sequence[bool], article: Sequence[int]) -> int:
+def _zone_start(
+    headers: Sequence[bool], probabilities: Sequence[float], words: Sequence[int], threshold: float, start: int
+) -> int:
     """The first header with another at most `ZONE_GAP` lines below it (`len(headers)` when there is none),
     whose headers recur through the text below it.
 
-    `article`: each line's words when it reads like article text (0 otherwise). A pair
-    whose zone holds a stretch of article-like text with no header in it that is
-    longer than all the article-like text above the pair and most of the zone's is no
-    comment section: a stock ticker's or a sidebar's dated lines above the story.
+    A pair whose zone holds a stretch of article-like text (the main body's lines from
+    `start` on with a probability of at least `threshold`) with no header in it that
+    is longer than all the article-like text above the pair and most of the zone's is
+    no comment section: a stock ticker's or a sidebar's dated lines above the story.
     """
     marks = [i for i, header in enumerate(headers) if header]
     n = len(headers)
+    pairs = [(above, below) for above, below in pairwise(marks) if below - above <= ZONE_GAP]
+    if not pairs:
+        return n
+    article = [w if p >= threshold and i >= start else 0 for i, (p, w) in enumerate(zip(probabilities, words))]
     # for each header: the largest header-free stretch of article words below it, and all article words below it
     stretch_max, below_total = {}, {}
     best = total = run = 0
@@ -331,9 +336,7 @@ def _zone_start(headers: Sequence[bool], article: Sequence[int]) -> int:
             run += article[i]
             total += article[i]
     above_total = list(accumulate(article, initial=0))
-    for above, below in pairwise(marks):
-        if below - above > ZONE_GAP:
-            continue
+    for above, _ in pairs:
         stretch = stretch_max[above]
         if stretch > above_total[above] and stretch > ZONE_STRETCH * below_total[above]:
             continue

@@ -115,7 +115,8 @@ def document_features(
         vector[LAYOUT] = array("d", where)
         vectors.append(vector)
     counts = tuple(count_heading(text, len(words)) for text, words in zip(texts, line_words))
-    quantities = tuple(QUANTITY.match(text) is not None for text in texts)
+    # a quantity opens with a digit, a fraction or a bullet: a line that opens with a letter is none
+    quantities = tuple(not text.lstrip()[:1].isalpha() and QUANTITY.match(text) is not None for text in texts)
     return DocumentFeatures(
         language, name, tuple(vectors), tuple(len(w) for w in line_words), counts, quantities, lexicon
     )

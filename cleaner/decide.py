@@ -36,11 +36,11 @@ from cleaner.scoring.context import (
     CONTEXT_FEATURES,
     LIST_LINE_WORDS,
     LIST_LINES,
-    MEASURED_LINES,
     RULE_DROP_LOGIT,
     RULE_KEEP_LOGIT,
     context_vectors,
     introduces_list,
+    measured_list,
 )
 from cleaner.scoring.features import FEATURES, LineMemo
 from cleaner.scoring.layout import feature_blocks
@@ -357,9 +357,9 @@ def between_kept(
 def measured_lists(
     keep: Sequence[bool], words: Sequence[int], list_items: Sequence[bool], measured: Sequence[bool]
 ) -> list[list[int]]:
-    """The runs of dropped `list_items` right under a kept line, up to `LIST_LINES`, in which at least
-    `MEASURED_LINES` and half of the lines are `measured` (open with a quantity and a unit): a recipe's
-    ingredients, with its headings and short steps. A run that a kept line does not close ends at its
+    """The runs of dropped `list_items` right under a kept line, up to `LIST_LINES`, that are lists of
+    quantities by their `measured` lines (`context.measured_list`): a recipe's ingredients, with its
+    headings and short steps. A run that a kept line does not close ends at its
     last measured line.
 
     >>> measured_lists([True, False, False, False, False, False], [9, 1, 4, 4, 4, 6], [False] + [True] * 5,
@@ -382,8 +382,7 @@ def measured_lists(
         if not closed:
             while run and not measured[run[-1]]:
                 run.pop()
-        count = sum(measured[j] for j in run)
-        if count >= MEASURED_LINES and 2 * count >= len(run):
+        if measured_list([measured[j] for j in run]):
             out.append(run)
     return out
 

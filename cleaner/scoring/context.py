@@ -282,12 +282,18 @@ def _measured_lists(
             if words[i] and len(run) < LIST_LINES:
                 run.append(i)
             continue
-        count = sum(quantities[j] for j in run)
-        if count >= MEASURED_LINES and 2 * count >= len(run):
+        if measured_list([quantities[j] for j in run]):
             for j in run:
                 out[j] = True
         run = []
     return out
+
+
+def measured_list(quantities: Sequence[bool]) -> bool:
+    """Whether a run of lines is a list of quantities: at least `MEASURED_LINES` and half of its lines
+    open with a quantity and a unit."""
+    count = sum(quantities)
+    return count >= MEASURED_LINES and 2 * count >= len(quantities)
 
 
 def _comment_headers_after_text(

@@ -157,11 +157,14 @@ DATE = OrWide(_PLAIN_DATE, r"(?<!\d)(?:\d{4}年)?\d{1,2}月\d{1,2}日", "月")
 _PLAIN_TIME = regex.compile(r"\b\d{1,2}[:.h]\d{2}\b\s*(?i:am|pm|uhr|h)?|\b\d{1,2}\s*(?i:am|pm)\b|(?i:\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+ago\b)")
 #: "10:45", "3 pm", "2 hours ago"; "10時45分"
 TIME = OrWide(_PLAIN_TIME, r"(?<!\d)\d{1,2}[時时]\d{1,2}分", "時时")
+#: Fractions written as one character ("½ tsp salt").
+_FRACTIONS = "½¼¾⅓⅔⅛"
 #: A line that opens with a quantity and a unit of measure, as a recipe's ingredients and a kit or parts list do:
 #: "2 tablespoons olive oil", "100 g pearl barley", "½ tsp salt", "1 large onion", "2 EL Olivenöl", "1 c. à soupe
 #: de miel", "200 gr di farina". Counters ("2 hours ago", "25 of 123") name no unit.
 QUANTITY = regex.compile(
-    r"^[^\w½¼¾⅓⅔⅛]*+(?:\d++(?:[.,/]\d++)?(?:\s*+(?:-|–|to|or)\s*+\d++(?:[.,/]\d++)?)?(?:\s++\d/\d)?(?:\s*+[½¼¾⅓⅔⅛])?|[½¼¾⅓⅔⅛])\s*+"
+    rf"^[^\w{_FRACTIONS}]*+(?:\d++(?:[.,/]\d++)?(?:\s*+(?:-|–|to|or)\s*+\d++(?:[.,/]\d++)?)?(?:\s++\d/\d)?"
+    rf"(?:\s*+[{_FRACTIONS}])?|[{_FRACTIONS}])\s*+"
     r"(?:cups?|tbsps?|tbs|tsps?|tablespoons?|teaspoons?|g|gr|grams?|grammes?|kg|kilos?|mg|ml|cl|dl|l|litres?|liters?|oz|"
     r"ounces?|lbs?|pounds?|pints?|quarts?|cloves?|pinch(?:es)?|dash(?:es)?|handfuls?|cans?|tins?|sticks?|slices?|sprigs?|"
     r"bunch(?:es)?|heads?|large|medium|small|whole|el|tl|msp|prisen?|bund|zehen?|c\. ?à (?:soupe|café)|cuillères?|pincées?|"

@@ -64,7 +64,6 @@ from cleaner.model import Document  # noqa: E402
 from cleaner.scoring.combiner import LinearStage, ScoringModel, load_model, sigmoid  # noqa: E402
 from cleaner.scoring.context import CONTEXT_FEATURES, context_vectors  # noqa: E402
 from cleaner.scoring.features import FEATURES, document_features, line_texts  # noqa: E402
-from cleaner.scoring.layout import feature_blocks  # noqa: E402
 from cleaner.scoring.lexicon import FEATURES as LEXICON_FEATURES  # noqa: E402
 from cleaner.scoring.lexicon import Lexicon  # noqa: E402
 from cleaner.scoring.tokens import WORD  # noqa: E402
@@ -129,7 +128,7 @@ def make_sample(page: Page, document: Document, gold: str, weighting: str) -> Sa
         page, document, gold,
         np.array(found.vectors, dtype=float).reshape(len(document.lines), len(FEATURES)),
         np.array([1.0 if label else 0.0 for label in labels]),
-        weights, list(found.words), feature_blocks(document), found.count_headings, found.quantities,
+        weights, list(found.words), list(found.blocks), found.count_headings, found.quantities,
         [Lexicon.tokens(text, WORD.findall(text)) for text in line_texts(document)],
     )
 

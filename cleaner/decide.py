@@ -43,7 +43,6 @@ from cleaner.scoring.context import (
     measured_list,
 )
 from cleaner.scoring.features import FEATURES, LineMemo
-from cleaner.scoring.layout import feature_blocks
 from cleaner.wrapping import paragraphs, pieces
 
 MODEL_SOURCE = "cleaner/data/scoring.json"
@@ -208,7 +207,7 @@ def decide(
     vectors = context_vectors(
         logits,
         scored.features.words,
-        feature_blocks(document),
+        scored.features.blocks,
         model.region_threshold,
         scored.features.vectors,
         scored.features.count_headings,

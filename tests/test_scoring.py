@@ -328,7 +328,6 @@ def test_a_comment_that_reads_like_the_article_goes_too(cleaner: Cleaner) -> Non
 def comment_zone(text: str) -> list[float]:
     """The `comment_zone` context feature of every line of `text`."""
     from cleaner.scoring.context import CONTEXT_FEATURES, context_vectors
-    from cleaner.scoring.layout import feature_blocks
 
     doc = make_document(text)
     model = load_model()
@@ -337,7 +336,7 @@ def comment_zone(text: str) -> list[float]:
     vectors = context_vectors(
         [model.line.logit(v) for v in features.vectors],
         features.words,
-        feature_blocks(doc),
+        features.blocks,
         model.region_threshold,
         features.vectors,
         features.count_headings,

@@ -23,7 +23,7 @@ from cleaner.model import Document
 from cleaner.scoring import layout, shape, tokens
 from cleaner.scoring.comments import comment_header, count_heading
 from cleaner.scoring.credits import credit
-from cleaner.scoring.layout import layout_features
+from cleaner.scoring.layout import feature_blocks, layout_features
 from cleaner.scoring.lexicon import Lexicon
 from cleaner.scoring.shape import shape_features
 from cleaner.scoring.stopwords import language_of, stoplist, stopword_density
@@ -69,6 +69,8 @@ class DocumentFeatures:
     #: lines that open with a quantity and a unit ("2 tablespoons olive oil", `tokens.QUANTITY`): a run of them is a
     #: list of the article's (ingredients, parts) for the context pass and `decide` (not a feature of the line)
     quantities: tuple[bool, ...] = ()
+    #: the block each line counts in (`layout.feature_blocks`), for the block features and the context pass
+    blocks: tuple[int, ...] = ()
     lexicon: Lexicon | None = None  #: the lexicon that scored the lines, if any
 
 
@@ -103,8 +105,9 @@ def document_features(
     language = iso_code(name)
     matcher = boilerplate_matcher(language)
     lexicon = lexicons.get(language) if lexicons and language else None
+    blocks = tuple(feature_blocks(document))
     vectors = []
-    for text, words, where in zip(texts, line_words, layout_features(document, line_words)):
+    for text, words, where in zip(texts, line_words, layout_features(document, line_words, blocks)):
         if memo is None:
             vector = _line_local(text, words, stopwords, matcher, lexicon)
         else:
@@ -118,7 +121,7 @@ def document_features(
     # a quantity opens with a digit, a fraction or a bullet: a line that opens with a letter is none
     quantities = tuple(not text.lstrip()[:1].isalpha() and QUANTITY.match(text) is not None for text in texts)
     return DocumentFeatures(
-        language, name, tuple(vectors), tuple(len(w) for w in line_words), counts, quantities, lexicon
+        language, name, tuple(vectors), tuple(len(w) for w in line_words), counts, quantities, blocks, lexicon
     )
 
 

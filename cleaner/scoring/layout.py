@@ -57,11 +57,14 @@ def feature_blocks(document: Document) -> list[int]:
     return [line.block if sizes[line.block] <= LONG_BLOCK else -1 - line.index for line in lines]
 
 
-def layout_features(document: Document, line_words: Sequence[list[str]] | None = None) -> list[tuple[float, ...]]:
+def layout_features(
+    document: Document, line_words: Sequence[list[str]] | None = None, blocks: Sequence[int] | None = None
+) -> list[tuple[float, ...]]:
     """Per line, in `NAMES` order: relative position, first/last tenth, block size, repetition.
 
     `line_words`: each line's words as the other features see them (see
     `features.LINE_SAMPLE`); a line repeats another when their words match, case aside.
+    `blocks`: `feature_blocks(document)`, when the caller has them already.
     """
     lines = document.lines
     if not lines:
@@ -70,7 +73,8 @@ def layout_features(document: Document, line_words: Sequence[list[str]] | None =
         line_words = [WORD.findall(line.text) for line in lines]
     keys = [" ".join(words).lower() for words in line_words]
     seen = Counter(keys)
-    blocks = feature_blocks(document)
+    if blocks is None:
+        blocks = feature_blocks(document)
     block_sizes = Counter(blocks)
     span = max(1, lines[-1].end - lines[0].start)
     first = lines[0].start

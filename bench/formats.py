@@ -12,8 +12,9 @@ every paragraph into lines of at most N columns. The same page in any of these f
 should come out the same, so this prints the bench table (`cleaner eval`'s, with the
 unchanged text as the floor) for the pages as given, with every blank line removed,
 with half of the blank lines removed (chosen at random, seeded by the page's name),
-wrapped at 78 columns (as html2text does) with and without the blank lines, and
-with every line indented by three spaces (as lynx does).
+wrapped at 78 columns (as html2text does) with and without the blank lines,
+with every line indented by three spaces (as lynx does), and on one line, every line
+break lost (as BeautifulSoup's `get_text(" ")` and exports that flatten a field write it).
 
 `--scrapers` adds the same pages made from their HTML (`NAME.html.gz`) by other
 scrapers: html2text's Markdown (links, images, emphasis, bullets, tables; unwrapped,
@@ -39,25 +40,29 @@ from cleaner.evaluate import Page, evaluate, find_pages, format_table
 from cleaner.ingest import InputError, document_from_text
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
-#: name -> `reformat`'s layout: the share of blank lines kept, the column lines are wrapped at or 0, the indentation
-FORMS: dict[str, dict[str, float | int | str]] = {
+#: name -> `reformat`'s layout: the share of blank lines kept, the column lines are wrapped at or 0, the
+#: indentation, and whether the lines are joined into one
+FORMS: dict[str, dict[str, float | int | str | bool]] = {
     "as given": {"keep_blank": 1.0, "width": 0, "indent": ""},
     "no blank lines": {"keep_blank": 0.0, "width": 0, "indent": ""},
     "half of the blank lines": {"keep_blank": 0.5, "width": 0, "indent": ""},
     "wrapped at 78 columns": {"keep_blank": 1.0, "width": 78, "indent": ""},
     "wrapped at 78 columns, no blank lines": {"keep_blank": 0.0, "width": 78, "indent": ""},
     "indented by 3 spaces": {"keep_blank": 1.0, "width": 0, "indent": "   "},
+    "on one line": {"keep_blank": 0.0, "width": 0, "indent": "", "one_line": True},
 }
 
 
-def reformat(page: Page, keep_blank: float, width: int, indent: str) -> str:
+def reformat(page: Page, keep_blank: float, width: int, indent: str, one_line: bool = False) -> str:
     """The page's text with each blank line kept with probability `keep_blank`, wrapped at `width` (0: not),
-    each line indented by `indent`."""
+    each line indented by `indent`; with `one_line`, its lines joined by spaces."""
     text = page.text_path.read_bytes().decode("utf-8", errors="replace")
     chance = random.Random(page.name)
     lines = [line for line in text.splitlines() if line.strip() or chance.random() < keep_blank]
     if width:
         lines = [part for line in lines for part in (textwrap.wrap(line, width) or [""])]
+    if one_line:
+        return " ".join(line.strip() for line in lines if line.strip())
     return "\n".join(indent + line if line else line for line in lines)
 
 
@@ -124,12 +129,17 @@ def main() -> None:
     parser.add_argument("--no-rules", action="store_true", help="heuristic scoring only")
     parser.add_argument("--again", action="store_true", help="also count the outputs that cleaning again changes")
     parser.add_argument("--scrapers", action="store_true", help="also the pages' HTML through other scrapers")
+    parser.add_argument("--form", action="append", help="only this form (its name as printed; may be repeated)")
     args = parser.parse_args()
     cleaner = Cleaner(Config(use_rules=not args.no_rules))
     pages = list(find_pages(args.bench))
     forms: dict[str, Callable[[Page], str]] = {name: partial(reformat, **layout) for name, layout in FORMS.items()}
     if args.scrapers:
         forms |= SCRAPERS
+    if args.form:
+        if unknown := set(args.form) - set(forms):
+            parser.error(f"unknown form: {', '.join(sorted(unknown))}; the forms are: {'; '.join(forms)}")
+        forms = {name: form for name, form in forms.items() if name in args.form}
     for name, form in forms.items():
         changed: list[str] | None = [] if args.again else None
         # The floor is each form's unchanged text.

@@ -18,15 +18,16 @@ from pathlib import Path
 from cleaner import __version__
 from cleaner.config import Config, digest
 from cleaner.decide import judge
-from cleaner.explain import kept_text, render
+from cleaner.explain import kept_offsets, kept_text, render
 from cleaner.html import document_from_html, extraction_fingerprint, revise_extracted
 from cleaner.ingest import document_from_bytes, document_from_text
 from cleaner.metadata import find_metadata
-from cleaner.model import CleanResult, Decision, Document, Metadata
+from cleaner.model import CleanResult, Cut, Decision, Document, Line, Metadata, Span
 from cleaner.rules import RuleBook, load_rulebook, run_rules
 from cleaner.rules.schema import RuleFile
 from cleaner.scoring import ScoringModel, load_model
 from cleaner.scoring.features import LineMemo
+from cleaner.sentences import flattened
 
 #: Metadata fields an HTML page can supply (from trafilatura) when cleaning found none.
 HTML_METADATA = ("title", "byline", "date", "language")
@@ -37,8 +38,8 @@ SETTLE_PASSES = 8
 #: Documents of up to this many lines share line features between passes (`features.LineMemo`);
 #: longer ones recompute them, so that a million-line text does not hold a second copy.
 MEMO_LINES = 100_000
-#: A line of at least this many words is a text whose line breaks were lost (`long-line` warning):
-#: cleaner decides line by line, so such a line is kept or dropped as a whole.
+#: A line of at least this many words is a text whose line breaks were lost (`long-line` warning): unless it
+#: holds the page and is read as its sentences (`cleaner.sentences`), it is kept or dropped as a whole.
 LONG_LINE_WORDS = 1_000
 
 
@@ -126,14 +127,18 @@ class Cleaner:
             )
             later, found = self._decide(again, memo)
             metadata = replace(metadata, warnings=tuple(dict.fromkeys(metadata.warnings + found.warnings)))
-            if len(later) != len(kept) or all(d.keep for d in later):
+            if len(later) != len(kept) or all(d.keep and not d.cuts for d in later):
                 break
             fields = ("title", "standfirst", "byline", "date")
             metadata = replace(metadata, **{f: getattr(metadata, f) or getattr(found, f) for f in fields})
             revised = list(decisions)
-            for i, d in zip(kept, later):
+            for i, d, line in zip(kept, later, again.lines):
                 if not d.keep:
                     revised[i] = replace(d, line=i, cuts=())
+                elif d.cuts:
+                    revised[i] = _cut_again(document.lines[i], decisions[i], line.text, d.cuts)
+            if revised == list(decisions):
+                break
             decisions = tuple(revised)
         return decisions, metadata
 
@@ -167,10 +172,27 @@ class Cleaner:
         return replace(result, text=text, metadata=metadata)
 
 
+def _cut_again(line: Line, decision: Decision, output: str, cuts: tuple[Cut, ...]) -> Decision:
+    """`decision` with the cuts a later pass made on the line's output text (`output`) added, on the line itself.
+
+    Left as it is when the output text is not the kept text character for character (read
+    again, it was repaired or rendered from Markdown).
+    """
+    offsets = kept_offsets(line, decision)
+    if len(offsets) != len(output):
+        return decision
+    moved = tuple(Cut(Span(offsets[c.span.start], offsets[c.span.end - 1] + 1), c.reason) for c in cuts if c.span.end > c.span.start)
+    return replace(decision, cuts=decision.cuts + moved)
+
+
 def _long_lines(document: Document) -> tuple[str, ...]:
-    """`long-line:<line number>:<words>` for each line of `LONG_LINE_WORDS` words or more."""
+    """`long-line:<line number>:<words>` for each line of `LONG_LINE_WORDS` words or more that is not read as
+    its sentences (`cleaner.sentences.flattened`: it does not hold the page)."""
     found = []
+    flat = flattened([line.text for line in document.lines])
     for line in document.lines:
+        if line.index == flat:
+            continue
         if len(line.text) >= LONG_LINE_WORDS * 2 and (words := len(line.text.split())) >= LONG_LINE_WORDS:
             found.append(f"long-line:{line.index + 1}:{words}")
     return tuple(found)

@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
 from cleaner.config import Mode
 from cleaner.explain import kept_text
 from cleaner.ingest import make_document
-from cleaner.model import Decision, Document, Reason
+from cleaner.model import Cut, Decision, Document, Line, Reason, Span
 from cleaner.rules import RuleVerdict
 from cleaner.scoring import ScoredDocument, ScoringModel, score_document
 from cleaner.scoring.context import (
@@ -43,6 +43,7 @@ from cleaner.scoring.context import (
     measured_list,
 )
 from cleaner.scoring.features import FEATURES, LineMemo
+from cleaner.sentences import flattened, sentence_spans
 from cleaner.wrapping import paragraphs, pieces
 
 MODEL_SOURCE = "cleaner/data/scoring.json"
@@ -90,6 +91,10 @@ _IN_COMMENTS = Reason(
 _LINK_LIST = "dropped:link-list"
 #: The reason id of a second copy of the article's line (`_drop_repeats`).
 REPEATED = "dropped:repeat"
+#: What stands between the sentences of a long line as the scorer reads them (`cleaner.sentences`).
+SENTENCE_BREAK = "\n\n"
+#: Why a sentence of a long line goes even between kept ones (`_from_sentences`).
+_STRUCTURAL = frozenset({"dropped:comment-section", REPEATED, _LINK_LIST})
 _BETWEEN_WHY = {
     "alone": Reason("context", "kept:between-kept", MODEL_SOURCE, "a short line between two kept lines"),
     "listed": Reason("context", "kept:between-kept", MODEL_SOURCE, "a list between two kept lines, under one ending in ':'"),
@@ -131,18 +136,36 @@ def judge(
         for line, v, dropped in zip(lines, verdicts, rule_dropped)
     ]
     groups = _read_together(document, verdicts, texts)
-    if len(groups) == len(lines) and not any(v.cuts for v in verdicts):
+    split = {}
+    if (flat := flattened(texts)) is not None and [flat] in groups and _undecided(verdicts[flat]):
+        if len(spans := sentence_spans(texts[flat])) > 1:
+            split[flat] = spans
+    if len(groups) == len(lines) and not split and not any(v.cuts for v in verdicts):
         scored = score_document(document, model, memo)
         return decide(document, verdicts, scored, mode), scored.language
-    view = make_document(_join(document, groups, texts), source=document.source, url=document.url, site=document.site)
+    view = make_document(
+        _join(document, groups, texts, split), source=document.source, url=document.url, site=document.site
+    )
     scored = score_document(view, model, memo)
-    uncut = [replace(verdicts[g[0]], cuts=()) if verdicts[g[0]].cuts else verdicts[g[0]] for g in groups]
+    uncut = [
+        replace(verdicts[g[0]], cuts=()) if verdicts[g[0]].cuts else verdicts[g[0]]
+        for g in groups
+        for _ in split.get(g[0], (None,))
+    ]
     inside = decide(view, uncut, scored, mode)
     decisions: list[Decision | None] = [
         Decision(line.index, False, 0.0, (v.reason,), v.cuts) if dropped and v.reason else None
         for line, v, dropped in zip(lines, verdicts, rule_dropped)
     ]
-    for group, d in zip(groups, inside):
+    at = 0  # the view's line
+    for group in groups:
+        if (spans := split.get(group[0])) is not None:
+            marked = [any(v[k] for k in _FURNITURE) for v in scored.features.vectors[at : at + len(spans)]]
+            decisions[group[0]] = _from_sentences(lines[group[0]], spans, inside[at : at + len(spans)], marked)
+            at += len(spans)
+            continue
+        d = inside[at]
+        at += 1
         for i in group:
             decisions[i] = Decision(i, d.keep, d.score, d.reasons, verdicts[i].cuts, d.contributions)
     for i, maybe in enumerate(decisions):  # lines a strip rule cut away entirely
@@ -150,6 +173,31 @@ def judge(
             cuts = verdicts[i].cuts
             decisions[i] = Decision(i, False, 0.0, (verdicts[i].reason or cuts[0].reason,), cuts)
     return tuple(d for d in decisions if d is not None), scored.language
+
+
+def _from_sentences(
+    line: Line, spans: Sequence[tuple[int, int]], inside: Sequence[Decision], marked: Sequence[bool]
+) -> Decision:
+    """A long line's decision from its sentences' (`cleaner.sentences`): kept when one is, the others cut out.
+
+    Between the first and the last kept sentence, a sentence goes only when it reads as
+    boilerplate (`marked`: boilerplate vocabulary, a URL or an e-mail address), is in the
+    comment section, repeats a kept one or is in a labelled list: alone, a short sentence of
+    the story scores low ("That was the first shock."). The line's score, reasons and
+    contributions are those of its longest kept sentence (of its longest sentence when none
+    is kept); each dropped sentence is cut with the space after it, for its own reason.
+    """
+    kept = [k for k, d in enumerate(inside) if d.keep]
+    dropped = [
+        k
+        for k, d in enumerate(inside)
+        if not d.keep and (not kept or not kept[0] < k < kept[-1] or marked[k] or d.reason.id in _STRUCTURAL)
+    ]
+    main = max(kept or range(len(inside)), key=lambda k: spans[k][1] - spans[k][0])
+    ends = [start for start, _ in spans[1:]] + [len(line.text)]
+    cuts = tuple(Cut(Span(spans[k][0], ends[k]), inside[k].reason) for k in dropped) if kept else ()
+    d = inside[main]
+    return Decision(line.index, bool(kept), d.score, d.reasons, cuts, d.contributions)
 
 
 def _read_together(document: Document, verdicts: Sequence[RuleVerdict], texts: Sequence[str]) -> list[list[int]]:
@@ -173,15 +221,25 @@ def _undecided(verdict: RuleVerdict) -> bool:
     return verdict.keep is None and not verdict.cuts
 
 
-def _join(document: Document, groups: Sequence[Sequence[int]], texts: Sequence[str]) -> str:
-    """The groups' texts, one group a line (its lines joined by a space), blocks kept apart by a blank line."""
+def _join(
+    document: Document,
+    groups: Sequence[Sequence[int]],
+    texts: Sequence[str],
+    split: Mapping[int, Sequence[tuple[int, int]]],
+) -> str:
+    """The groups' texts, one group a line (its lines joined by a space), blocks kept apart by a blank line;
+    a line in `split` gives a line to each of its sentences, in a block of their own."""
     parts: list[str] = []
     previous = None
     for group in groups:
         block = document.lines[group[0]].block
         if previous is not None:
             parts.append("\n" if block == previous else "\n\n")
-        parts.append(" ".join(pieces([texts[i] for i in group])))
+        if (spans := split.get(group[0])) is not None:
+            text = texts[group[0]]
+            parts.append(SENTENCE_BREAK.join(text[start:end] for start, end in spans))
+        else:
+            parts.append(" ".join(pieces([texts[i] for i in group])))
         previous = block
     return "".join(parts)
 

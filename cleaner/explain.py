@@ -28,6 +28,27 @@ def kept_text(line: Line, decision: Decision) -> str:
     return "".join(pieces).strip()
 
 
+def kept_offsets(line: Line, decision: Decision) -> list[int]:
+    """Where each character of `kept_text(line, decision)` stands in the line's text.
+
+    >>> from cleaner.model import Cut, Reason, Span
+    >>> line = Line(0, 0, 15, 0, "Home | The news")
+    >>> decision = Decision(0, True, 1.0, (), (Cut(Span(0, 7), Reason("score", "x")),))
+    >>> kept_text(line, decision), kept_offsets(line, decision)[:3]
+    ('The news', [7, 8, 9])
+    """
+    positions: list[int] = []
+    position = 0
+    for cut in sorted(decision.cuts, key=lambda c: c.span.start):
+        positions.extend(range(position, cut.span.start))
+        position = max(position, cut.span.end)
+    positions.extend(range(position, len(line.text)))
+    while positions and line.text[positions[-1]].isspace():
+        positions.pop()
+    lead = next((k for k, p in enumerate(positions) if not line.text[p].isspace()), len(positions))
+    return positions[lead:]
+
+
 def render(document: Document, decisions: Sequence[Decision], title: str | None = None) -> str:
     """Replay decisions over the document: the clean text, ending in a newline.
 

@@ -304,11 +304,17 @@ def test_a_report_file_that_cannot_be_written_is_a_usage_error(scrape: Path, tmp
     assert not outputs(scrape)  # nothing cleaned
 
 
-def test_a_text_whose_line_breaks_were_lost_gets_a_warning(tmp_path: Path) -> None:
+def test_a_long_line_judged_whole_gets_a_warning(tmp_path: Path) -> None:
+    """A line of 1,000 words that does not hold the page is kept or dropped whole: a warning says so.
+
+    A page that is all on one line is read sentence by sentence, with no warning (`cleaner.sentences`).
+    """
     sentence = "The council voted on Tuesday to rebuild the old stone bridge over the river in the town."
     words = ["Home", "News", "Sport"] + (sentence.split() * 70) + ["Share", "this", "article"]
-    (tmp_path / "one-line.txt").write_text(" ".join(words) + "\n", encoding="utf-8")
+    rest = "\n\n".join([f"Story number {n} of the day. {sentence} " * 40 for n in range(3)])
+    (tmp_path / "one-line.txt").write_text(" ".join(words) + "\n\n" + rest + "\n", encoding="utf-8")
     (tmp_path / "story.txt").write_text("Home\n\n" + sentence + "\n\nShare this article\n", encoding="utf-8")
+    (tmp_path / "flat.txt").write_text(" ".join(words) + "\n", encoding="utf-8")
     done = invoke("clean", str(tmp_path), "-q", "--jobs", "1", "--report", str(tmp_path / "report.jsonl"))
     assert done.exit_code == 0, done.output
     warned = [line for line in done.output.splitlines() if "[long-line]" in line]
@@ -317,7 +323,7 @@ def test_a_text_whose_line_breaks_were_lost_gets_a_warning(tmp_path: Path) -> No
     records = {json.loads(line)["source"].rsplit("/", 1)[-1]: json.loads(line) for line in
                (tmp_path / "report.jsonl").read_text().splitlines()}
     assert records["one-line.txt"]["warnings"] == [f"long-line:1:{len(words)}"]
-    assert records["story.txt"]["warnings"] == []
+    assert records["story.txt"]["warnings"] == records["flat.txt"]["warnings"] == []
 
 
 #: conftest's article as a Markdown scraper writes it: a menu of links, a linked "Read more" list.

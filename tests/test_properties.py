@@ -82,7 +82,11 @@ def wrapped(text: str, width: int, blank_lines: bool) -> str:
 
 
 wrapped_page = st.builds(wrapped, page, st.integers(60, 100), st.booleans())
-any_text = st.one_of(page, wrapped_page, st.text(max_size=300))
+#: A page whose line breaks were lost: read as its sentences (`cleaner.sentences`) when long enough.
+flat_page = st.lists(st.one_of(prose_paragraph, st.sampled_from(BOILERPLATE), odd_line), min_size=8, max_size=30).map(
+    lambda parts: " ".join(" ".join(parts).split())
+)
+any_text = st.one_of(page, wrapped_page, flat_page, st.text(max_size=300))
 
 
 @pytest.fixture(scope="module")

@@ -188,10 +188,13 @@ def explain_table(result: CleanResult, width: int = 100) -> str:
         detail = reason_detail(decision)
         if detail:
             why += f" [{detail}]"
-        for cut in decision.cuts:
-            why += f"; cut {cut.span.start}-{cut.span.end} by {cut.reason.label()}"
-            if cut.reason.source:
-                why += f" ({cut.reason.source})"
-        text = line.text if len(line.text) <= width else line.text[: width - 1] + "…"
-        rows.append(f"{line.index + 1:>5} {verdict} {decision.score:4.2f} {text}\n{'':>16}{why}")
+        rows.append(f"{line.index + 1:>5} {verdict} {decision.score:4.2f} {_shortened(line.text, width)}\n{'':>16}{why}")
+        for cut in sorted(decision.cuts, key=lambda c: c.span.start):
+            source = f" ({cut.reason.source})" if cut.reason.source else ""
+            piece = _shortened(line.text[cut.span.start : cut.span.end].strip(), width // 2)
+            rows.append(f"{'':>16}cut {cut.span.start}-{cut.span.end} by {cut.reason.label()}{source}: {piece!r}")
     return "\n".join(rows) + "\n"
+
+
+def _shortened(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

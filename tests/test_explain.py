@@ -1,4 +1,4 @@
-from cleaner.explain import explain_table, kept_text, render
+from cleaner.explain import explain_table, kept_offsets, kept_text, render
 from cleaner.ingest import make_document
 from cleaner.model import CleanResult, Cut, Decision, Reason, Span
 
@@ -34,3 +34,24 @@ def test_explain_table_names_reason_and_source() -> None:
     result = CleanResult("keep me\n", doc, decisions([True, False]))
     table = explain_table(result)
     assert "KEEP" in table and "DROP" in table and "rules/sites/x.toml" in table
+
+
+def test_explain_table_shows_each_cut_with_its_text() -> None:
+    doc = make_document("Your support matters.President Smith said yes. pic.twitter.com/abc")
+    cut = Decision(0, True, 1.0, (KEEP,), cuts=(Cut(Span(47, 67), DROP), Cut(Span(0, 21), DROP)))
+    rows = explain_table(CleanResult("President Smith said yes.\n", doc, (cut,))).splitlines()
+    assert rows[0].startswith("    1 CUT ")
+    assert rows[2:] == [
+        f"{'':>16}cut 0-21 by rule:x (rules/sites/x.toml): 'Your support matters.'",
+        f"{'':>16}cut 47-67 by rule:x (rules/sites/x.toml): 'pic.twitter.com/abc'",
+    ]
+
+
+def test_kept_offsets_map_the_kept_text_back_to_the_line() -> None:
+    doc = make_document("Home | The council met. Share this")
+    line = doc.lines[0]
+    decision = Decision(0, True, 1.0, (KEEP,), cuts=(Cut(Span(0, 7), DROP), Cut(Span(24, 34), DROP)))
+    text = kept_text(line, decision)
+    offsets = kept_offsets(line, decision)
+    assert text == "The council met." and len(offsets) == len(text)
+    assert "".join(line.text[k] for k in offsets) == text

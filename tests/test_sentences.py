@@ -97,7 +97,7 @@ def test_a_page_on_one_line_keeps_its_story_and_cuts_the_rest(cleaner: Cleaner) 
     assert cut[:5] == ["Skip to main content |", "Home |", "News |", "Sport |", "Weather |"]
     assert cut[-2:] == ["© 2024 Example Media Ltd.", "All rights reserved."]
     assert all(c.reason.id for c in decision.cuts)
-    assert "cut 0-23 by" in explain_table(result)
+    assert "cut 0-23 by score:boilerplate-like (cleaner/data/scoring.json): 'Skip to main content |'" in explain_table(result)
     assert cleaner.clean_text(result.text).text == result.text  # idempotent
 
 
@@ -114,3 +114,20 @@ def test_a_long_paragraph_among_other_lines_is_judged_whole(cleaner: Cleaner) ->
     result = cleaner.clean_text(text)
     assert not any(d.cuts for d in result.decisions)
     assert paragraph in result.text.split("\n")
+
+
+def test_a_later_pass_cut_lands_on_the_original_line() -> None:
+    """A settling pass cuts the output text; `Cleaner._settle` moves the cut onto the line it came from."""
+    from cleaner.api import _cut_again
+    from cleaner.ingest import make_document
+    from cleaner.model import Cut, Decision, Reason, Span
+
+    why = Reason("score", "boilerplate-like")
+    line = make_document("Home | The council met. Share this").lines[0]
+    first = Decision(0, True, 1.0, (why,), (Cut(Span(0, 7), why),))
+    output = kept_text(line, first)
+    assert output == "The council met. Share this"
+    again = _cut_again(line, first, output, (Cut(Span(17, 27), why),))
+    assert kept_text(line, again) == "The council met."
+    assert again.cuts[-1].span == Span(24, 34)
+    assert _cut_again(line, first, output + " x", (Cut(Span(17, 27), why),)) is first  # not the kept text

@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
 from cleaner.config import Mode
 from cleaner.explain import kept_text
 from cleaner.ingest import make_document
-from cleaner.model import Cut, Decision, Document, Line, Reason, Span
+from cleaner.model import Cut, Decision, Document, Reason, Span
 from cleaner.rules import RuleVerdict
 from cleaner.scoring import ScoredDocument, ScoringModel, score_document
 from cleaner.scoring.context import (
@@ -43,7 +43,6 @@ from cleaner.scoring.context import (
     measured_list,
 )
 from cleaner.scoring.features import FEATURES, LineMemo
-from cleaner.sentences import flattened, sentence_spans
 from cleaner.wrapping import paragraphs, pieces
 
 MODEL_SOURCE = "cleaner/data/scoring.json"
@@ -91,9 +90,7 @@ _IN_COMMENTS = Reason(
 _LINK_LIST = "dropped:link-list"
 #: The reason id of a second copy of the article's line (`_drop_repeats`).
 REPEATED = "dropped:repeat"
-#: What stands between the sentences of a long line as the scorer reads them (`cleaner.sentences`).
-SENTENCE_BREAK = "\n\n"
-#: Why a sentence of a long line goes even between kept ones (`_from_sentences`).
+#: Why a sentence of a long line goes even between kept ones (`from_sentences`).
 _STRUCTURAL = frozenset({"dropped:comment-section", REPEATED, _LINK_LIST})
 _BETWEEN_WHY = {
     "alone": Reason("context", "kept:between-kept", MODEL_SOURCE, "a short line between two kept lines"),
@@ -136,36 +133,18 @@ def judge(
         for line, v, dropped in zip(lines, verdicts, rule_dropped)
     ]
     groups = _read_together(document, verdicts, texts)
-    split = {}
-    if (flat := flattened(texts)) is not None and [flat] in groups and _undecided(verdicts[flat]):
-        if len(spans := sentence_spans(texts[flat])) > 1:
-            split[flat] = spans
-    if len(groups) == len(lines) and not split and not any(v.cuts for v in verdicts):
+    if len(groups) == len(lines) and not any(v.cuts for v in verdicts):
         scored = score_document(document, model, memo)
         return decide(document, verdicts, scored, mode), scored.language
-    view = make_document(
-        _join(document, groups, texts, split), source=document.source, url=document.url, site=document.site
-    )
+    view = make_document(_join(document, groups, texts), source=document.source, url=document.url, site=document.site)
     scored = score_document(view, model, memo)
-    uncut = [
-        replace(verdicts[g[0]], cuts=()) if verdicts[g[0]].cuts else verdicts[g[0]]
-        for g in groups
-        for _ in split.get(g[0], (None,))
-    ]
+    uncut = [replace(verdicts[g[0]], cuts=()) if verdicts[g[0]].cuts else verdicts[g[0]] for g in groups]
     inside = decide(view, uncut, scored, mode)
     decisions: list[Decision | None] = [
         Decision(line.index, False, 0.0, (v.reason,), v.cuts) if dropped and v.reason else None
         for line, v, dropped in zip(lines, verdicts, rule_dropped)
     ]
-    at = 0  # the view's line
-    for group in groups:
-        if (spans := split.get(group[0])) is not None:
-            marked = [any(v[k] for k in _FURNITURE) for v in scored.features.vectors[at : at + len(spans)]]
-            decisions[group[0]] = _from_sentences(lines[group[0]], spans, inside[at : at + len(spans)], marked)
-            at += len(spans)
-            continue
-        d = inside[at]
-        at += 1
+    for group, d in zip(groups, inside):
         for i in group:
             decisions[i] = Decision(i, d.keep, d.score, d.reasons, verdicts[i].cuts, d.contributions)
     for i, maybe in enumerate(decisions):  # lines a strip rule cut away entirely
@@ -175,29 +154,46 @@ def judge(
     return tuple(d for d in decisions if d is not None), scored.language
 
 
-def _from_sentences(
-    line: Line, spans: Sequence[tuple[int, int]], inside: Sequence[Decision], marked: Sequence[bool]
-) -> Decision:
-    """A long line's decision from its sentences' (`cleaner.sentences`): kept when one is, the others cut out.
+def from_sentences(document: Document, line: int, spans: Sequence[tuple[int, int]], inside: Sequence[Decision]) -> tuple[Decision, ...]:
+    """The document's decisions from those of its sentence view (`cleaner.sentences.SentenceView`).
 
-    Between the first and the last kept sentence, a sentence goes only when it reads as
-    boilerplate (`marked`: boilerplate vocabulary, a URL or an e-mail address), is in the
-    comment section, repeats a kept one or is in a labelled list: alone, a short sentence of
-    the story scores low ("That was the first shock."). The line's score, reasons and
-    contributions are those of its longest kept sentence (of its longest sentence when none
-    is kept); each dropped sentence is cut with the space after it, for its own reason.
+    `inside` decides the view's lines: the document's, with line `line` cut into the
+    sentences at `spans`. That line is kept when one of its sentences is, and the others
+    are cut out of it, each with the space after it and its own reason (a sentence's own
+    cuts stay, moved onto the line). Between the first and the last kept sentence, a
+    sentence the scores dropped stays unless it reads as boilerplate (boilerplate
+    vocabulary, a URL or an e-mail address) or the comment section, a repeat or a labelled
+    list took it: alone, a short sentence of the story scores low ("That was the first
+    shock."). The line's score, reasons and contributions are those of its longest kept
+    sentence (of its longest sentence when none is kept).
     """
-    kept = [k for k, d in enumerate(inside) if d.keep]
-    dropped = [
-        k
-        for k, d in enumerate(inside)
-        if not d.keep and (not kept or not kept[0] < k < kept[-1] or marked[k] or d.reason.id in _STRUCTURAL)
-    ]
-    main = max(kept or range(len(inside)), key=lambda k: spans[k][1] - spans[k][0])
-    ends = [start for start, _ in spans[1:]] + [len(line.text)]
-    cuts = tuple(Cut(Span(spans[k][0], ends[k]), inside[k].reason) for k in dropped) if kept else ()
-    d = inside[main]
-    return Decision(line.index, bool(kept), d.score, d.reasons, cuts, d.contributions)
+    n = len(spans)
+    pieces = inside[line : line + n]
+    kept = [k for k, d in enumerate(pieces) if d.keep]
+    stays = [d.keep or (kept[0] < k < kept[-1] and _restorable(d)) for k, d in enumerate(pieces)] if kept else []
+    text = document.lines[line].text
+    ends = [start for start, _ in spans[1:]] + [len(text)]
+    cuts: list[Cut] = []
+    for k, d in enumerate(pieces):
+        start = spans[k][0]
+        if kept and not stays[k]:
+            cuts.append(Cut(Span(start, ends[k]), d.reason))
+        elif kept:
+            cuts.extend(Cut(Span(start + c.span.start, start + c.span.end), c.reason) for c in d.cuts)
+    main = pieces[max(kept or range(n), key=lambda k: spans[k][1] - spans[k][0])]
+    merged = Decision(line, bool(kept), main.score, main.reasons, tuple(cuts), main.contributions)
+    after = tuple(replace(d, line=d.line - n + 1) for d in inside[line + n :])
+    return (*inside[:line], merged, *after)
+
+
+def _restorable(decision: Decision) -> bool:
+    """Whether a dropped sentence between kept ones stays (`from_sentences`): the scores dropped it, and it
+    has no boilerplate vocabulary, URL or e-mail address."""
+    reason = decision.reason
+    if reason.kind not in ("score", "context") or reason.id in _STRUCTURAL or reason.id.startswith("metadata:"):
+        return False
+    contributions = decision.contributions
+    return isinstance(contributions, Contributions) and not any(contributions.line_vector[k] for k in _FURNITURE)
 
 
 def _read_together(document: Document, verdicts: Sequence[RuleVerdict], texts: Sequence[str]) -> list[list[int]]:
@@ -221,25 +217,15 @@ def _undecided(verdict: RuleVerdict) -> bool:
     return verdict.keep is None and not verdict.cuts
 
 
-def _join(
-    document: Document,
-    groups: Sequence[Sequence[int]],
-    texts: Sequence[str],
-    split: Mapping[int, Sequence[tuple[int, int]]],
-) -> str:
-    """The groups' texts, one group a line (its lines joined by a space), blocks kept apart by a blank line;
-    a line in `split` gives a line to each of its sentences, in a block of their own."""
+def _join(document: Document, groups: Sequence[Sequence[int]], texts: Sequence[str]) -> str:
+    """The groups' texts, one group a line (its lines joined by a space), blocks kept apart by a blank line."""
     parts: list[str] = []
     previous = None
     for group in groups:
         block = document.lines[group[0]].block
         if previous is not None:
             parts.append("\n" if block == previous else "\n\n")
-        if (spans := split.get(group[0])) is not None:
-            text = texts[group[0]]
-            parts.append(SENTENCE_BREAK.join(text[start:end] for start, end in spans))
-        else:
-            parts.append(" ".join(pieces([texts[i] for i in group])))
+        parts.append(" ".join(pieces([texts[i] for i in group])))
         previous = block
     return "".join(parts)
 
@@ -545,6 +531,11 @@ class Contributions(Sequence[tuple[str, float]]):
     @staticmethod
     def names(model: ScoringModel) -> tuple[str, ...]:
         return model.line.names + tuple(f"context.{name}" for name in model.context.names[1:])
+
+    @property
+    def line_vector(self) -> Sequence[float]:
+        """The line's stage-1 features (`FEATURES` order)."""
+        return self._line
 
     def line_logit(self) -> float:
         """The stage-1 logit: the line on its own."""

@@ -23,18 +23,24 @@ A full stop after an initial or an abbreviation ("J.", "U.S.", "Mr.", "Gen.",
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import regex
 
-#: The longest line is read as its sentences when it holds at least this many words, and at least
-#: `FLAT_SHARE` of the document's: the page's text is on that line.
+from cleaner.ingest import make_document
+from cleaner.model import Document
+from cleaner.scoring.tokens import WORD
+
+#: The longest line is read as its sentences when it holds at least this many words (as the features
+#: count them: a Chinese or Japanese character is a word), and at least `FLAT_SHARE` of the document's
+#: characters: the page's text is on that line.
 LONG_LINE_WORDS = 150
 FLAT_SHARE = 0.8
 #: A sentence's end: final punctuation and closing quotes before spaces and anything but a lower-case
 #: letter, a full stop glued to a capitalised word, CJK final punctuation, or a menu's separator.
 #: Each branch starts only where its run of spaces starts (linear time on long runs).
 _END = regex.compile(
-    r"""(?<=[.!?…]["'”’»)\]]{0,3})\s++(?!\p{Ll})"""
+    r"""(?<=[.!?…؟۔।॥։።།។။]["'”’»)\]]{0,3})\s++(?!\p{Ll})"""
     r"|(?<=\p{Ll}\p{Ll}[.!?])(?=\p{Lu}\p{Ll})"
     r"|(?<=[。！？])\s*+"
     r"|(?<!\s)\s++[|•·»›]\s++"
@@ -93,18 +99,52 @@ def _phrases(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     return parts
 
 
+@dataclass(frozen=True)
+class SentenceView:
+    """A document with its flattened line (`line`) cut into sentences (`spans`): each is a line of the
+    view, in a block of its own; the document's other lines are the view's as they were."""
+
+    document: Document
+    line: int
+    spans: tuple[tuple[int, int], ...]
+
+
+def sentence_view(document: Document) -> SentenceView | None:
+    """The document as its sentences, when a line holds the page (`flattened`); else None.
+
+    >>> view = sentence_view(make_document("Home | News | " + "The council met on Tuesday. " * 80))
+    >>> [line.text for line in view.document.lines][:3], view.line, len(view.spans)
+    (['Home', 'News', 'The council met on Tuesday.'], 0, 82)
+    """
+    lines = document.lines
+    flat = flattened([line.text for line in lines])
+    if flat is None:
+        return None
+    text = lines[flat].text
+    spans = tuple(sentence_spans(text))
+    if len(spans) < 2:
+        return None
+    parts: list[str] = []
+    for line in lines:
+        if line.index:
+            joined = line.block == lines[line.index - 1].block and flat not in (line.index, line.index - 1)
+            parts.append("\n" if joined else "\n\n")
+        parts.append("\n\n".join(text[start:end] for start, end in spans) if line.index == flat else line.text)
+    view = make_document("".join(parts), source=document.source, url=document.url, site=document.site)
+    return SentenceView(replace(view, origin=document.origin), flat, spans)
+
+
 def flattened(texts: Sequence[str]) -> int | None:
     """The line to read as its sentences: the longest line, when it holds `LONG_LINE_WORDS` words and
-    `FLAT_SHARE` of the document's at least (a text whose line breaks were lost); else None.
+    `FLAT_SHARE` of the document's characters at least (a text whose line breaks were lost); else None.
 
     >>> flattened(["Home", "word " * 200, "Share"]), flattened(["word " * 200] + ["A line of a page."] * 50)
     (1, None)
     """
     longest = max(range(len(texts)), key=lambda i: len(texts[i]), default=None)
-    if longest is None or len(texts[longest]) < LONG_LINE_WORDS * 2:
+    if longest is None or len(texts[longest]) < LONG_LINE_WORDS:
         return None
-    words = len(texts[longest].split())
-    if words < LONG_LINE_WORDS or words < FLAT_SHARE * sum(len(text.split()) for text in texts):
+    if len(texts[longest]) < FLAT_SHARE * sum(map(len, texts)) or len(WORD.findall(texts[longest])) < LONG_LINE_WORDS:
         return None
     return longest
 

@@ -97,7 +97,7 @@ def test_a_page_on_one_line_keeps_its_story_and_cuts_the_rest(cleaner: Cleaner) 
     assert cut[:5] == ["Skip to main content |", "Home |", "News |", "Sport |", "Weather |"]
     assert cut[-2:] == ["© 2024 Example Media Ltd.", "All rights reserved."]
     assert all(c.reason.id for c in decision.cuts)
-    assert "cut 0-23 by score:boilerplate-like (cleaner/data/scoring.json): 'Skip to main content |'" in explain_table(result)
+    assert "cut 0-23 by rule:share-labels (rules/generic/en.toml): 'Skip to main content |'" in explain_table(result)
     assert cleaner.clean_text(result.text).text == result.text  # idempotent
 
 
@@ -131,3 +131,20 @@ def test_a_later_pass_cut_lands_on_the_original_line() -> None:
     assert kept_text(line, again) == "The council met."
     assert again.cuts[-1].span == Span(24, 34)
     assert _cut_again(line, first, output + " x", (Cut(Span(17, 27), why),)) is first  # not the kept text
+
+
+def test_rules_judge_the_sentences_of_a_page_on_one_line(cleaner: Cleaner) -> None:
+    """The site's rules and the generic ones see the sentences: a rule written for a line drops a sentence,
+    not the page (one of the Independent's rules matched the flattened page and dropped it whole)."""
+    from pathlib import Path
+
+    from cleaner.evaluate import shingle_match
+
+    folder = Path(__file__).resolve().parent.parent / "corpus" / "independent.co.uk"
+    source = next(p for p in folder.glob("*.txt") if not p.name.endswith(".gold.txt"))
+    gold = source.with_name(source.name.replace(".txt", ".gold.txt")).read_text(encoding="utf-8")
+    result = cleaner.clean_text(" ".join(source.read_text(encoding="utf-8").split()), url=None, site="independent.co.uk")
+    assert result.metadata.site == "independent.co.uk"
+    assert any(c.reason.kind == "rule" and "sites/" in c.reason.source for d in result.decisions for c in d.cuts)
+    tp, fp, fn = shingle_match(gold, result.text)
+    assert tp / (tp + fp) > 0.95 and tp / (tp + fn) > 0.95

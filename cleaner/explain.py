@@ -37,6 +37,8 @@ def kept_offsets(line: Line, decision: Decision) -> list[int]:
     >>> kept_text(line, decision), kept_offsets(line, decision)[:3]
     ('The news', [7, 8, 9])
     """
+    if not decision.cuts:
+        return list(range(len(line.text)))
     positions: list[int] = []
     position = 0
     for cut in sorted(decision.cuts, key=lambda c: c.span.start):

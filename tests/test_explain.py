@@ -55,3 +55,6 @@ def test_kept_offsets_map_the_kept_text_back_to_the_line() -> None:
     offsets = kept_offsets(line, decision)
     assert text == "The council met." and len(offsets) == len(text)
     assert "".join(line.text[k] for k in offsets) == text
+    indented = make_document("   The council met.").lines[0]  # with no cut, the line is kept as it is
+    uncut = Decision(0, True, 1.0, (KEEP,))
+    assert kept_text(indented, uncut) == indented.text and kept_offsets(indented, uncut) == list(range(19))

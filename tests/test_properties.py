@@ -83,8 +83,10 @@ def wrapped(text: str, width: int, blank_lines: bool) -> str:
 
 wrapped_page = st.builds(wrapped, page, st.integers(60, 100), st.booleans())
 #: A page whose line breaks were lost: read as its sentences (`cleaner.sentences`) when long enough.
-flat_page = st.lists(st.one_of(prose_paragraph, st.sampled_from(BOILERPLATE), odd_line), min_size=8, max_size=30).map(
-    lambda parts: " ".join(" ".join(parts).split())
+flat_page = st.builds(
+    lambda parts, indent: indent + " ".join(" ".join(parts).split()),
+    st.lists(st.one_of(prose_paragraph, st.sampled_from(BOILERPLATE), odd_line), min_size=8, max_size=30),
+    st.sampled_from(["", "   "]),  # lynx indents every line
 )
 any_text = st.one_of(page, wrapped_page, flat_page, st.text(max_size=300))
 

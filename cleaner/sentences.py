@@ -141,12 +141,11 @@ def flattened(texts: Sequence[str]) -> int | None:
     >>> flattened(["Home", "word " * 200, "Share"]), flattened(["word " * 200] + ["A line of a page."] * 50)
     (1, None)
     """
-    longest = max(range(len(texts)), key=lambda i: len(texts[i]), default=None)
-    if longest is None or len(texts[longest]) < LONG_LINE_WORDS:
+    lengths = [len(text) for text in texts]
+    longest = max(range(len(lengths)), key=lengths.__getitem__, default=None)
+    if longest is None or lengths[longest] < max(LONG_LINE_WORDS, FLAT_SHARE * sum(lengths)):
         return None
-    if len(texts[longest]) < FLAT_SHARE * sum(map(len, texts)) or len(WORD.findall(texts[longest])) < LONG_LINE_WORDS:
-        return None
-    return longest
+    return longest if len(WORD.findall(texts[longest])) >= LONG_LINE_WORDS else None
 
 
 def _abbreviation(before: str) -> bool:

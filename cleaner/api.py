@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cleaner import __version__
 from cleaner.config import Config, digest
-from cleaner.decide import from_sentences, judge
+from cleaner.decide import from_pieces, judge
 from cleaner.explain import kept_offsets, kept_text, render
 from cleaner.html import document_from_html, extraction_fingerprint, revise_extracted
 from cleaner.ingest import document_from_bytes, document_from_text
@@ -27,7 +27,7 @@ from cleaner.rules import RuleBook, load_rulebook, run_rules
 from cleaner.rules.schema import RuleFile
 from cleaner.scoring import ScoringModel, load_model
 from cleaner.scoring.features import LineMemo
-from cleaner.sentences import flattened, sentence_view
+from cleaner.sentences import flattened, piece_view
 
 #: Metadata fields an HTML page can supply (from trafilatura) when cleaning found none.
 HTML_METADATA = ("title", "byline", "date", "language")
@@ -88,13 +88,13 @@ class Cleaner:
         """One pass: rules, scores, the context pass and metadata.
 
         A page on one line (`cleaner.sentences`) goes through the pass as its sentences, and
-        the line keeps the sentences the pass keeps (`decide.from_sentences`).
+        the line keeps the sentences the pass keeps (`decide.from_pieces`).
         """
-        view = sentence_view(document)
+        view = piece_view(document)
         if view is None:
             return self._decide_lines(document, memo)
         decisions, metadata = self._decide_lines(view.document, memo)
-        return from_sentences(document, view.line, view.spans, decisions), metadata
+        return from_pieces(document, view, decisions), metadata
 
     def _decide_lines(self, document: Document, memo: LineMemo | None) -> tuple[tuple[Decision, ...], Metadata]:
         config = self.config

@@ -43,6 +43,7 @@ from cleaner.scoring.context import (
     measured_list,
 )
 from cleaner.scoring.features import FEATURES, LineMemo
+from cleaner.sentences import PieceView
 from cleaner.wrapping import paragraphs, pieces
 
 MODEL_SOURCE = "cleaner/data/scoring.json"
@@ -90,7 +91,7 @@ _IN_COMMENTS = Reason(
 _LINK_LIST = "dropped:link-list"
 #: The reason id of a second copy of the article's line (`_drop_repeats`).
 REPEATED = "dropped:repeat"
-#: Why a sentence of a long line goes even between kept ones (`from_sentences`).
+#: Why a sentence of a long line goes even between kept ones (`from_pieces`).
 _STRUCTURAL = frozenset({"dropped:comment-section", REPEATED, _LINK_LIST})
 _BETWEEN_WHY = {
     "alone": Reason("context", "kept:between-kept", MODEL_SOURCE, "a short line between two kept lines"),
@@ -154,24 +155,36 @@ def judge(
     return tuple(d for d in decisions if d is not None), scored.language
 
 
-def from_sentences(document: Document, line: int, spans: Sequence[tuple[int, int]], inside: Sequence[Decision]) -> tuple[Decision, ...]:
-    """The document's decisions from those of its sentence view (`cleaner.sentences.SentenceView`).
+def from_pieces(document: Document, view: PieceView, inside: Sequence[Decision]) -> tuple[Decision, ...]:
+    """The document's decisions from those of its piece view (`cleaner.sentences.PieceView`).
 
-    `inside` decides the view's lines: the document's, with line `line` cut into the
-    sentences at `spans`. That line is kept when one of its sentences is, and the others
-    are cut out of it, each with the space after it and its own reason (a sentence's own
-    cuts stay, moved onto the line). Between the first and the last kept sentence, a
-    sentence the scores dropped stays unless it reads as boilerplate (boilerplate
-    vocabulary, a URL or an e-mail address) or the comment section, a repeat or a labelled
-    list took it: alone, a short sentence of the story scores low ("That was the first
-    shock."). The line's score, reasons and contributions are those of its longest kept
-    sentence (of its longest sentence when none is kept).
+    `inside` decides the view's lines (`view.order`): the document's, with each line of
+    `view.pieces` cut into pieces (the sentences of a page on one line, the cells of a line
+    laid out in columns). Such a line is kept when one of its pieces is, and the others are
+    cut out of it, each with the space after it and its own reason (a piece's own cuts stay,
+    moved onto the line). Between the first and the last kept piece, a piece the scores
+    dropped stays unless it reads as boilerplate (boilerplate vocabulary, a URL or an e-mail
+    address) or the comment section, a repeat or a labelled list took it: alone, a short
+    sentence of the story scores low ("That was the first shock."). The line's score,
+    reasons and contributions are those of its longest kept piece (of its longest piece when
+    none is kept).
     """
-    n = len(spans)
-    pieces = inside[line : line + n]
+    decided = dict(zip(view.order, inside))
+    decisions = []
+    for line in document.lines:
+        spans = view.pieces.get(line.index)
+        if spans is None:
+            decisions.append(replace(decided[line.index, None], line=line.index))
+        else:
+            pieces = [decided[line.index, k] for k in range(len(spans))]
+            decisions.append(_from_pieces(line.index, line.text, spans, pieces))
+    return tuple(decisions)
+
+
+def _from_pieces(line: int, text: str, spans: Sequence[tuple[int, int]], pieces: Sequence[Decision]) -> Decision:
+    """One line's decision from its pieces' (see `from_pieces`)."""
     kept = [k for k, d in enumerate(pieces) if d.keep]
     stays = [d.keep or (kept[0] < k < kept[-1] and _restorable(d)) for k, d in enumerate(pieces)] if kept else []
-    text = document.lines[line].text
     ends = [start for start, _ in spans[1:]] + [len(text)]
     cuts: list[Cut] = []
     for k, d in enumerate(pieces):
@@ -180,14 +193,12 @@ def from_sentences(document: Document, line: int, spans: Sequence[tuple[int, int
             cuts.append(Cut(Span(start, ends[k]), d.reason))
         elif kept:
             cuts.extend(Cut(Span(start + c.span.start, start + c.span.end), c.reason) for c in d.cuts)
-    main = pieces[max(kept or range(n), key=lambda k: spans[k][1] - spans[k][0])]
-    merged = Decision(line, bool(kept), main.score, main.reasons, tuple(cuts), main.contributions)
-    after = tuple(replace(d, line=d.line - n + 1) for d in inside[line + n :])
-    return (*inside[:line], merged, *after)
+    main = pieces[max(kept or range(len(pieces)), key=lambda k: spans[k][1] - spans[k][0])]
+    return Decision(line, bool(kept), main.score, main.reasons, tuple(cuts), main.contributions)
 
 
 def _restorable(decision: Decision) -> bool:
-    """Whether a dropped sentence between kept ones stays (`from_sentences`): the scores dropped it, and it
+    """Whether a dropped sentence between kept ones stays (`from_pieces`): the scores dropped it, and it
     has no boilerplate vocabulary, URL or e-mail address."""
     reason = decision.reason
     if reason.kind not in ("score", "context") or reason.id in _STRUCTURAL or reason.id.startswith("metadata:"):

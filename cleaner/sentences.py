@@ -22,13 +22,14 @@ A full stop after an initial or an abbreviation ("J.", "U.S.", "Mr.", "Gen.",
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
 import regex
 
 from cleaner.ingest import make_document
-from cleaner.model import Document
+from cleaner.model import Document, Line
 from cleaner.scoring.tokens import WORD
 
 #: The longest line is read as its sentences when it holds at least this many words (as the features
@@ -45,6 +46,10 @@ _END = regex.compile(
     r"|(?<=[。！？])\s*+"
     r"|(?<!\s)\s++[|•·»›]\s++"
 )
+#: Lines in columns at most this many lines apart are one stretch of columns (`piece_view`).
+STRETCH_GAP = 5
+#: A column starts where at least this many lines have text after a run of spaces (`_columns`).
+COLUMN_ROWS = 3
 #: A sentence of more than this many words is cut into phrases (`_phrases`): on a flattened page, most
 #: are runs of headlines or menu items. One sentence of prose in a hundred is that long.
 PHRASE_WORDS = 80
@@ -99,39 +104,126 @@ def _phrases(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     return parts
 
 
+#: A view line: a document line whole (`None`), or its `k`th piece.
+Item = tuple[int, int | None]
+
+
 @dataclass(frozen=True)
-class SentenceView:
-    """A document with its flattened line (`line`) cut into sentences (`spans`): each is a line of the
-    view, in a block of its own; the document's other lines are the view's as they were."""
+class PieceView:
+    """A document with some of its lines cut into pieces (`pieces`: line -> the pieces' spans), each
+    piece a line of the view in a block of its own; `order` gives the view's lines in order."""
 
     document: Document
-    line: int
-    spans: tuple[tuple[int, int], ...]
+    pieces: dict[int, tuple[tuple[int, int], ...]]
+    order: tuple[Item, ...]
 
 
-def sentence_view(document: Document) -> SentenceView | None:
-    """The document as its sentences, when a line holds the page (`flattened`); else None.
+def piece_view(document: Document) -> PieceView | None:
+    """The document with the line that holds the page cut into its sentences (`flattened`) and the lines
+    laid out in columns cut into their cells (`cells`); None when no line is cut.
 
-    >>> view = sentence_view(make_document("Home | News | " + "The council met on Tuesday. " * 80))
-    >>> [line.text for line in view.document.lines][:3], view.line, len(view.spans)
-    (['Home', 'News', 'The council met on Tuesday.'], 0, 82)
+    Where lines are laid out in columns (a menu column beside the story, no more than
+    `STRETCH_GAP` lines between two such lines), the view gives the left column's pieces and
+    lines first and then the right column's, so that each reads as a run of its own.
+
+    >>> view = piece_view(make_document("Home | News | " + "The council met on Tuesday. " * 80))
+    >>> [line.text for line in view.document.lines][:3], len(view.pieces[0])
+    (['Home', 'News', 'The council met on Tuesday.'], 82)
     """
     lines = document.lines
+    pieces: dict[int, tuple[tuple[int, int], ...]] = {}
     flat = flattened([line.text for line in lines])
-    if flat is None:
+    if flat is not None and len(spans := sentence_spans(lines[flat].text)) > 1:
+        pieces[flat] = tuple(spans)
+    gapped = [line for line in lines if line.index != flat and "   " in line.text.strip()]
+    if gapped:
+        columns = _columns(lines)
+        for line in gapped:
+            if len(spans := cells(line.text, columns)) > 1:
+                pieces[line.index] = tuple(spans)
+    if not pieces:
         return None
-    text = lines[flat].text
-    spans = tuple(sentence_spans(text))
-    if len(spans) < 2:
-        return None
+    order = _in_columns(lines, pieces, flat)
     parts: list[str] = []
-    for line in lines:
-        if line.index:
-            joined = line.block == lines[line.index - 1].block and flat not in (line.index, line.index - 1)
+    previous: Item | None = None
+    for item in order:
+        i, k = item
+        if previous is not None:
+            joined = k is None and previous[1] is None and previous[0] == i - 1 and lines[i].block == lines[i - 1].block
             parts.append("\n" if joined else "\n\n")
-        parts.append("\n\n".join(text[start:end] for start, end in spans) if line.index == flat else line.text)
+        text = lines[i].text
+        parts.append(text if k is None else text[pieces[i][k][0] : pieces[i][k][1]])
+        previous = item
     view = make_document("".join(parts), source=document.source, url=document.url, site=document.site)
-    return SentenceView(replace(view, origin=document.origin), flat, spans)
+    return PieceView(replace(view, origin=document.origin), pieces, tuple(order))
+
+
+def _in_columns(lines: Sequence[Line], pieces: dict[int, tuple[tuple[int, int], ...]], flat: int | None) -> list[Item]:
+    """The view's lines in order: the document's, each cut line as its pieces, and each stretch of lines in
+    columns as its left column then its right (the right column starts at the leftmost second cell)."""
+    split = [i for i in pieces if i != flat]
+    stretches: list[list[int]] = []
+    for i in sorted(split):
+        if stretches and i - stretches[-1][-1] <= STRETCH_GAP:
+            stretches[-1].append(i)
+        else:
+            stretches.append([i])
+    starts = {stretch[0]: stretch for stretch in stretches}
+    order: list[Item] = []
+    i = 0
+    while i < len(lines):
+        stretch = starts.get(i)
+        if stretch is None:
+            order.extend([(i, None)] if i not in pieces else [(i, k) for k in range(len(pieces[i]))])
+            i += 1
+            continue
+        right = min(pieces[j][1][0] for j in stretch)
+        left_items: list[Item] = []
+        right_items: list[Item] = []
+        for j in range(stretch[0], stretch[-1] + 1):
+            if j in pieces:
+                for k, (start, _) in enumerate(pieces[j]):
+                    (left_items if start < right else right_items).append((j, k))
+            else:
+                indent = len(lines[j].text) - len(lines[j].text.lstrip())
+                (left_items if indent < right else right_items).append((j, None))
+        order.extend(left_items + right_items)
+        i = stretch[-1] + 1
+    return order
+
+
+_GAP = regex.compile(r"(?<=\S) {3,}+(?=\S)")
+_RUN_OF_SPACES = regex.compile(r"(?<! ) {2,}+(?=\S)")
+
+
+def cells(text: str, columns: Container[int]) -> list[tuple[int, int]]:
+    """The spans of a line's cells: the text between runs of three spaces or more that end where a column
+    starts (`columns`, see `_columns`).
+
+    >>> line = "Africa       Tibet's leader said so.   It was   a call."
+    >>> [line[start:end] for start, end in cells(line, {13})]
+    ['Africa', "Tibet's leader said so.   It was   a call."]
+    """
+    spans = []
+    start = len(text) - len(text.lstrip())
+    for match in _GAP.finditer(text):
+        if match.end() in columns:
+            spans.append((start, match.start()))
+            start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _columns(lines: Sequence[Line]) -> set[int]:
+    """Where columns start: the offsets at which at least `COLUMN_ROWS` lines have text after two spaces or
+    more (a gap, or the indentation of a line of the column alone). A run of spaces around a link in
+    prose (inscriptis writes "you can use   indoor maps   on your phone") ends anywhere."""
+    rows: Counter[int] = Counter()
+    for line in lines:
+        text = line.text
+        if "  " in text:
+            rows.update({match.end() for match in _RUN_OF_SPACES.finditer(text)})
+    return {offset for offset, n in rows.items() if n >= COLUMN_ROWS}
 
 
 def flattened(texts: Sequence[str]) -> int | None:

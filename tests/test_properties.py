@@ -88,7 +88,11 @@ flat_page = st.builds(
     st.lists(st.one_of(prose_paragraph, st.sampled_from(BOILERPLATE), odd_line), min_size=8, max_size=30),
     st.sampled_from(["", "   "]),  # lynx indents every line
 )
-any_text = st.one_of(page, wrapped_page, flat_page, st.text(max_size=300))
+#: A page laid out in columns (inscriptis, lynx on a table layout): two lines side by side on each line.
+column_page = st.lists(st.tuples(page_line, page_line, st.integers(3, 12)), max_size=20).map(
+    lambda rows: "\n".join(f"{left}{' ' * gap}{right}" for left, right, gap in rows)
+)
+any_text = st.one_of(page, wrapped_page, flat_page, column_page, st.text(max_size=300))
 
 
 @pytest.fixture(scope="module")

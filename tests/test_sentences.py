@@ -148,3 +148,21 @@ def test_rules_judge_the_sentences_of_a_page_on_one_line(cleaner: Cleaner) -> No
     assert any(c.reason.kind == "rule" and "sites/" in c.reason.source for d in result.decisions for c in d.cuts)
     tp, fp, fn = shingle_match(gold, result.text)
     assert tp / (tp + fp) > 0.95 and tp / (tp + fn) > 0.95
+
+
+def test_cells_are_the_text_between_wide_gaps() -> None:
+    from cleaner.sentences import cells
+
+    line = "   Entertainment            Even today they live in fear,   he said."
+    assert [line[start:end] for start, end in cells(line, {28})] == ["Entertainment", "Even today they live in fear,   he said."]
+    assert cells(line, set()) == [(3, len(line))]  # a gap where no column starts is no cell's end
+
+
+def test_a_menu_column_beside_the_story_is_cut_out_of_its_lines(cleaner: Cleaner) -> None:
+    """inscriptis and lynx lay a table out as it looks: the menu column and the story side by side."""
+    menu = ["News Front Page", "Africa", "Americas", "Asia-Pacific", "Europe", "Middle East", "Science", "Health"]
+    rows = [f"{item:<24}{sentence}" for item, sentence in zip(menu, STORY)]
+    text = "Skip to content\n\n" + "\n".join(rows) + "\n" + "\n".join(f"{item:<24}" for item in menu[len(STORY):])
+    result = cleaner.clean_text(text)
+    assert [line for line in result.text.splitlines() if line] == STORY
+    assert cleaner.clean_text(result.text).text == result.text

@@ -27,7 +27,7 @@ from cleaner.rules import RuleBook, load_rulebook, run_rules
 from cleaner.rules.schema import RuleFile
 from cleaner.scoring import ScoringModel, load_model
 from cleaner.scoring.features import LineMemo
-from cleaner.sentences import flattened, piece_view
+from cleaner.pieces import flattened, piece_view
 
 #: Metadata fields an HTML page can supply (from trafilatura) when cleaning found none.
 HTML_METADATA = ("title", "byline", "date", "language")
@@ -39,7 +39,7 @@ SETTLE_PASSES = 8
 #: longer ones recompute them, so that a million-line text does not hold a second copy.
 MEMO_LINES = 100_000
 #: A line of at least this many words is a text whose line breaks were lost (`long-line` warning): unless it
-#: holds the page and is read as its sentences (`cleaner.sentences`), it is kept or dropped as a whole.
+#: holds the page and is read as its sentences (`cleaner.pieces`), it is kept or dropped as a whole.
 LONG_LINE_WORDS = 1_000
 
 
@@ -87,8 +87,9 @@ class Cleaner:
     def _decide(self, document: Document, memo: LineMemo | None) -> tuple[tuple[Decision, ...], Metadata]:
         """One pass: rules, scores, the context pass and metadata.
 
-        A page on one line (`cleaner.sentences`) goes through the pass as its sentences, and
-        the line keeps the sentences the pass keeps (`decide.from_pieces`).
+        A page on one line and lines laid out in columns (`cleaner.pieces`) go through the
+        pass as their pieces (sentences, cells), and each such line keeps the pieces the pass
+        keeps (`decide.from_pieces`).
         """
         view = piece_view(document)
         if view is None:
@@ -198,7 +199,7 @@ def _cut_again(line: Line, decision: Decision, output: str, cuts: tuple[Cut, ...
 
 def _long_lines(document: Document) -> tuple[str, ...]:
     """`long-line:<line number>:<words>` for each line of `LONG_LINE_WORDS` words or more that is not read as
-    its sentences (`cleaner.sentences.flattened`: it does not hold the page)."""
+    its sentences (`cleaner.pieces.flattened`: it does not hold the page)."""
     found = []
     flat = flattened([line.text for line in document.lines])
     for line in document.lines:

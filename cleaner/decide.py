@@ -43,7 +43,7 @@ from cleaner.scoring.context import (
     measured_list,
 )
 from cleaner.scoring.features import FEATURES, LineMemo
-from cleaner.sentences import PieceView
+from cleaner.pieces import PieceView
 from cleaner.wrapping import paragraphs, pieces
 
 MODEL_SOURCE = "cleaner/data/scoring.json"
@@ -156,7 +156,7 @@ def judge(
 
 
 def from_pieces(document: Document, view: PieceView, inside: Sequence[Decision]) -> tuple[Decision, ...]:
-    """The document's decisions from those of its piece view (`cleaner.sentences.PieceView`).
+    """The document's decisions from those of its piece view (`cleaner.pieces.PieceView`).
 
     `inside` decides the view's lines (`view.order`): the document's, with each line of
     `view.pieces` cut into pieces (the sentences of a page on one line, the cells of a line

@@ -307,7 +307,7 @@ def test_a_report_file_that_cannot_be_written_is_a_usage_error(scrape: Path, tmp
 def test_a_long_line_judged_whole_gets_a_warning(tmp_path: Path) -> None:
     """A line of 1,000 words that does not hold the page is kept or dropped whole: a warning says so.
 
-    A page that is all on one line is read sentence by sentence, with no warning (`cleaner.sentences`).
+    A page that is all on one line is read sentence by sentence, with no warning (`cleaner.pieces`).
     """
     sentence = "The council voted on Tuesday to rebuild the old stone bridge over the river in the town."
     words = ["Home", "News", "Sport"] + (sentence.split() * 70) + ["Share", "this", "article"]

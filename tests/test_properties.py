@@ -82,7 +82,7 @@ def wrapped(text: str, width: int, blank_lines: bool) -> str:
 
 
 wrapped_page = st.builds(wrapped, page, st.integers(60, 100), st.booleans())
-#: A page whose line breaks were lost: read as its sentences (`cleaner.sentences`) when long enough.
+#: A page whose line breaks were lost: read as its sentences (`cleaner.pieces`) when long enough.
 flat_page = st.builds(
     lambda parts, indent: indent + " ".join(" ".join(parts).split()),
     st.lists(st.one_of(prose_paragraph, st.sampled_from(BOILERPLATE), odd_line), min_size=8, max_size=30),

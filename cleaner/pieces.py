@@ -1,19 +1,25 @@
-"""Lines whose line breaks were lost: a long line read as its sentences.
+"""Lines that hold more than one element of the page, read piece by piece.
 
-A scraper that joins a page's text nodes with spaces (BeautifulSoup's
-`get_text(" ")`, a CSV or JSON export that flattened a field) writes the whole page
-on one line: menu, headline, story, "Share this article", footer. Judged line by
-line, such a line can only be kept or dropped whole. So the scorer reads a long line
-as the sentences it is made of (`cleaner.decide.judge`), each on a line of its own,
-and the line keeps the sentences the scorer keeps: the others are cut out of it,
-each with its own reason.
+**A page on one line.** A scraper that joins a page's text nodes with spaces
+(BeautifulSoup's `get_text(" ")`, a CSV or JSON export that flattened a field) writes
+the whole page on one line: menu, headline, story, "Share this article", footer.
+Judged line by line, such a line can only be kept or dropped whole. When a line holds
+the page (`flattened`), it is cut into its sentences (`sentence_spans`).
 
-A sentence ends at ".", "!", "?" or "…" (and any closing quotes or brackets) before
-a space and a capital, a digit or an opening quote; where a full stop is glued to the
-next sentence ("the difference.President Zelensky said"); after "。", "！" or "？";
-and at a separator a flattened menu or breadcrumb keeps (" | ", " • ", " · ", " » ").
-A full stop after an initial or an abbreviation ("J.", "U.S.", "Mr.", "Gen.",
-"Jan.") ends no sentence.
+A sentence ends at ".", "!", "?", "…" or another script's full stop (and any closing
+quotes or brackets) before spaces and anything but a lower-case letter; where a full
+stop is glued to the next sentence ("the difference.President Zelensky said"); after
+"。", "！" or "？"; and at a separator a flattened menu or breadcrumb keeps (" | ", " • ",
+" · ", " » "). A full stop after an initial or an abbreviation ("J.", "U.S.", "Mr.",
+"Gen.", "Jan.") ends no sentence.
+
+**Columns side by side.** Layout-preserving scrapers (inscriptis, lynx) write a table
+layout as it looks: a menu column and the story on the same lines. Such a line is cut
+into its cells at the gaps that end where a column starts (`cells`, `_columns`).
+
+The document then goes through the whole pass as its pieces, each a line of a view
+(`piece_view`; `cleaner.api.Cleaner._decide`), and each line keeps the pieces the pass
+keeps: the others are cut out of it, each with its own reason (`cleaner.decide.from_pieces`).
 
 >>> text = "Home | News The council voted on Tuesday. It will rebuild the bridge.Share this"
 >>> [text[start:end] for start, end in sentence_spans(text)]

@@ -1,13 +1,13 @@
-"""A text whose line breaks were lost: the long line read as its sentences (`cleaner.sentences`)."""
+"""Lines read piece by piece (`cleaner.pieces`): a page on one line as its sentences, columns side by side as their cells."""
 
 from __future__ import annotations
 
 import pytest
 import regex
 
-from cleaner import Cleaner, sentences
+from cleaner import Cleaner, pieces
 from cleaner.explain import explain_table, kept_text
-from cleaner.sentences import flattened, sentence_spans
+from cleaner.pieces import flattened, sentence_spans
 
 STORY = [
     "The council voted on Tuesday to rebuild the old stone bridge over the river, a project that residents "
@@ -56,7 +56,7 @@ def test_a_sentence_of_more_than_phrase_words_is_cut_into_headlines() -> None:
     run = texts("Popular stories " + headlines * 6)
     assert run[:4] == ["Popular stories", "Council votes to rebuild bridge", "Mayor wins second term", "Floods close the school again"]
     long_sentence = " ".join(["and the council said that it would"] * 12) + " Smith told us."
-    assert len(long_sentence.split()) > sentences.PHRASE_WORDS and texts(long_sentence) != [long_sentence]
+    assert len(long_sentence.split()) > pieces.PHRASE_WORDS and texts(long_sentence) != [long_sentence]
     short = "The bridge over the Ouse was built by Roman Engineers in the first century."
     assert texts(short) == [short]
 
@@ -66,7 +66,7 @@ HOSTILE = ['"' * 50_000 + " A", " " * 50_000 + "x", "a." + " " * 50_000, ". " * 
 
 def test_no_sentence_pattern_backtracks_on_long_runs() -> None:
     """Every pattern scans a 50,000-character run in linear time (a lookbehind over a run of quotes once took 15 s)."""
-    patterns = [v for v in vars(sentences).values() if isinstance(v, regex.Pattern)]
+    patterns = [v for v in vars(pieces).values() if isinstance(v, regex.Pattern)]
     assert patterns
     for pattern in patterns:
         for text in HOSTILE:
@@ -151,7 +151,7 @@ def test_rules_judge_the_sentences_of_a_page_on_one_line(cleaner: Cleaner) -> No
 
 
 def test_cells_are_the_text_between_wide_gaps() -> None:
-    from cleaner.sentences import cells
+    from cleaner.pieces import cells
 
     line = "   Entertainment            Even today they live in fear,   he said."
     assert [line[start:end] for start, end in cells(line, {28})] == ["Entertainment", "Even today they live in fear,   he said."]

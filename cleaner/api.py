@@ -23,11 +23,11 @@ from cleaner.html import document_from_html, extraction_fingerprint, revise_extr
 from cleaner.ingest import document_from_bytes, document_from_text
 from cleaner.metadata import find_metadata
 from cleaner.model import CleanResult, Cut, Decision, Document, Line, Metadata, Span
+from cleaner.pieces import flattened, piece_view
 from cleaner.rules import RuleBook, load_rulebook, run_rules
 from cleaner.rules.schema import RuleFile
 from cleaner.scoring import ScoringModel, load_model
 from cleaner.scoring.features import LineMemo
-from cleaner.pieces import flattened, piece_view
 
 #: Metadata fields an HTML page can supply (from trafilatura) when cleaning found none.
 HTML_METADATA = ("title", "byline", "date", "language")
@@ -193,7 +193,9 @@ def _cut_again(line: Line, decision: Decision, output: str, cuts: tuple[Cut, ...
     offsets = kept_offsets(line, decision)
     if len(offsets) != len(output):
         return decision
-    moved = tuple(Cut(Span(offsets[c.span.start], offsets[c.span.end - 1] + 1), c.reason) for c in cuts if c.span.end > c.span.start)
+    moved = tuple(
+        Cut(Span(offsets[c.span.start], offsets[c.span.end - 1] + 1), c.reason) for c in cuts if c.span.end > c.span.start
+    )
     return replace(decision, cuts=decision.cuts + moved)
 
 

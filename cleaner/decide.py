@@ -30,6 +30,7 @@ from cleaner.config import Mode
 from cleaner.explain import kept_text
 from cleaner.ingest import make_document
 from cleaner.model import Cut, Decision, Document, Reason, Span
+from cleaner.pieces import PieceView
 from cleaner.rules import RuleVerdict
 from cleaner.scoring import ScoredDocument, ScoringModel, score_document
 from cleaner.scoring.context import (
@@ -43,7 +44,6 @@ from cleaner.scoring.context import (
     measured_list,
 )
 from cleaner.scoring.features import FEATURES, LineMemo
-from cleaner.pieces import PieceView
 from cleaner.wrapping import paragraphs, pieces
 
 MODEL_SOURCE = "cleaner/data/scoring.json"
@@ -91,7 +91,7 @@ _IN_COMMENTS = Reason(
 _LINK_LIST = "dropped:link-list"
 #: The reason id of a second copy of the article's line (`_drop_repeats`).
 REPEATED = "dropped:repeat"
-#: Why a sentence of a long line goes even between kept ones (`from_pieces`).
+#: Why a piece of a line (`cleaner.pieces`) goes even between kept pieces (`from_pieces`).
 _STRUCTURAL = frozenset({"dropped:comment-section", REPEATED, _LINK_LIST})
 _BETWEEN_WHY = {
     "alone": Reason("context", "kept:between-kept", MODEL_SOURCE, "a short line between two kept lines"),
@@ -176,30 +176,30 @@ def from_pieces(document: Document, view: PieceView, inside: Sequence[Decision])
         if spans is None:
             decisions.append(replace(decided[line.index, None], line=line.index))
         else:
-            pieces = [decided[line.index, k] for k in range(len(spans))]
-            decisions.append(_from_pieces(line.index, line.text, spans, pieces))
+            parts = [decided[line.index, k] for k in range(len(spans))]
+            decisions.append(_from_pieces(line.index, line.text, spans, parts))
     return tuple(decisions)
 
 
-def _from_pieces(line: int, text: str, spans: Sequence[tuple[int, int]], pieces: Sequence[Decision]) -> Decision:
-    """One line's decision from its pieces' (see `from_pieces`)."""
-    kept = [k for k, d in enumerate(pieces) if d.keep]
-    stays = [d.keep or (kept[0] < k < kept[-1] and _restorable(d)) for k, d in enumerate(pieces)] if kept else []
+def _from_pieces(line: int, text: str, spans: Sequence[tuple[int, int]], parts: Sequence[Decision]) -> Decision:
+    """One line's decision from its pieces' (`parts`; see `from_pieces`)."""
+    kept = [k for k, d in enumerate(parts) if d.keep]
+    stays = [d.keep or (kept[0] < k < kept[-1] and _restorable(d)) for k, d in enumerate(parts)] if kept else []
     ends = [start for start, _ in spans[1:]] + [len(text)]
     cuts: list[Cut] = []
-    for k, d in enumerate(pieces):
+    for k, d in enumerate(parts):
         start = spans[k][0]
         if kept and not stays[k]:
             cuts.append(Cut(Span(start, ends[k]), d.reason))
         elif kept:
             cuts.extend(Cut(Span(start + c.span.start, start + c.span.end), c.reason) for c in d.cuts)
-    main = pieces[max(kept or range(len(pieces)), key=lambda k: spans[k][1] - spans[k][0])]
+    main = parts[max(kept or range(len(parts)), key=lambda k: spans[k][1] - spans[k][0])]
     return Decision(line, bool(kept), main.score, main.reasons, tuple(cuts), main.contributions)
 
 
 def _restorable(decision: Decision) -> bool:
-    """Whether a dropped sentence between kept ones stays (`from_pieces`): the scores dropped it, and it
-    has no boilerplate vocabulary, URL or e-mail address."""
+    """Whether a dropped piece between kept ones stays (`from_pieces`): the scores dropped it, and it has
+    no boilerplate vocabulary, URL or e-mail address."""
     reason = decision.reason
     if reason.kind not in ("score", "context") or reason.id in _STRUCTURAL or reason.id.startswith("metadata:"):
         return False

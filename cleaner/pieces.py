@@ -141,7 +141,7 @@ def piece_view(document: Document) -> PieceView | None:
     flat = flattened([line.text for line in lines])
     if flat is not None and len(spans := sentence_spans(lines[flat].text)) > 1:
         pieces[flat] = tuple(spans)
-    gapped = [line for line in lines if line.index != flat and "   " in line.text.strip()]
+    gapped = [line for line in lines if "   " in line.text and line.index != flat and "   " in line.text.strip()]
     if gapped:
         columns = _columns(lines)
         for line in gapped:

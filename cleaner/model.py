@@ -4,7 +4,9 @@ A `Document` is normalised text cut into `Line`s; each line knows its character
 offsets into `Document.text` and the `block` (blank-line separated paragraph) it
 belongs to. Every line gets exactly one `Decision`: keep or drop, a score, and the
 `Reason`s that decided it. A kept line may have `cuts`: spans removed by strip rules
-(a boilerplate sentence glued to real text). Replaying the decisions over the
+(a boilerplate sentence glued to real text), or the pieces of a line read piece by
+piece that the pass dropped (`cleaner.pieces`: the sentences of a page on one line,
+the cells of columns side by side). Replaying the decisions over the
 document gives the output (`render`), so the decisions *are* the explanation.
 """
 
@@ -80,7 +82,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Cut:
-    """A part of a kept line removed by a strip rule."""
+    """A part of a kept line removed by a strip rule, or a piece of it the pass dropped (`cleaner.pieces`)."""
 
     span: Span
     reason: Reason

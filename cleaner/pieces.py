@@ -63,12 +63,13 @@ _CAPITAL_AFTER = regex.compile(r"(?<=[\p{Ll}\d])\s++(?=\p{Lu})")
 #: Words a full stop shortens, as written: titles, months and days, "No.", "vs.", in the languages of
 #: the generic rules. A single capital ("J.") and a word with a full stop in it ("U.S.", "e.g.") are
 #: abbreviations too.
-_SHORTENED = frozenset(
+_SHORTENED_WORDS = (
     "Mr Mrs Ms Dr Prof St Jr Sr Rev Hon Gen Gov Sen Rep Lt Col Capt Sgt Cmdr Adm Pres "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun "
     "No Nos Nr Vol Vols Fig Figs Ch Sec Art Ed Eds Hr Hrn Fr Frau Dipl Ing Mme Mlle Sra Srta Dra Dott Sig Sgra "
-    "vs approx ca cf al p pp".split()
+    "vs approx ca cf al p pp"
 )
+_SHORTENED = frozenset(_SHORTENED_WORDS.split())
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -10,19 +10,19 @@ from cleaner.explain import explain_table, kept_text
 from cleaner.pieces import flattened, sentence_spans
 
 STORY = [
-    "The council voted on Tuesday to rebuild the old stone bridge over the river, a project that residents "
-    "have asked for since the floods of last winter cut the town in two.",
-    "Engineers said the work would take about eighteen months and that a temporary footbridge would be put up "
-    "first, so that children can still walk to the school on the other bank.",
+    ("The council voted on Tuesday to rebuild the old stone bridge over the river, a project that residents "
+     "have asked for since the floods of last winter cut the town in two."),
+    ("Engineers said the work would take about eighteen months and that a temporary footbridge would be put up "
+     "first, so that children can still walk to the school on the other bank."),
     "That was the first shock.",
-    "The mayor told reporters that the cost would be shared with the regional government, which has already "
-    "set aside part of the money in this year's budget.",
-    "Some shop owners on the main street worry that the building site will keep customers away, but most of "
-    "the people who came to the meeting welcomed the decision.",
-    "Mr. Lee, who runs the bakery by the old bridge, said the U.S. firm that will build it had done good work "
-    "in the next valley.",
-    "The first lorries are expected on the site in May, when the river is low and the banks are dry enough for "
-    "the cranes.",
+    ("The mayor told reporters that the cost would be shared with the regional government, which has already "
+     "set aside part of the money in this year's budget."),
+    ("Some shop owners on the main street worry that the building site will keep customers away, but most of "
+     "the people who came to the meeting welcomed the decision."),
+    ("Mr. Lee, who runs the bakery by the old bridge, said the U.S. firm that will build it had done good work "
+     "in the next valley."),
+    ("The first lorries are expected on the site in May, when the river is low and the banks are dry enough for "
+     "the cranes."),
 ]
 MENU = "Skip to main content | Home | News | Sport | Weather |"
 FOOTER = "Share this article. Sign up to our newsletter. © 2024 Example Media Ltd. All rights reserved."

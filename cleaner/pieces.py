@@ -41,7 +41,7 @@ from cleaner.scoring.tokens import WORD
 #: The longest line is read as its sentences when it holds at least this many words (as the features
 #: count them: a Chinese or Japanese character is a word), and at least `FLAT_SHARE` of the document's
 #: characters: the page's text is on that line.
-LONG_LINE_WORDS = 150
+FLAT_WORDS = 150
 FLAT_SHARE = 0.8
 #: A sentence's end: final punctuation and closing quotes before spaces and anything but a lower-case
 #: letter, a full stop glued to a capitalised word, CJK final punctuation, or a menu's separator.
@@ -234,7 +234,7 @@ def _columns(lines: Sequence[Line]) -> set[int]:
 
 
 def flattened(texts: Sequence[str]) -> int | None:
-    """The line to read as its sentences: the longest line, when it holds `LONG_LINE_WORDS` words and
+    """The line to read as its sentences: the longest line, when it holds `FLAT_WORDS` words and
     `FLAT_SHARE` of the document's characters at least (a text whose line breaks were lost); else None.
 
     >>> flattened(["Home", "word " * 200, "Share"]), flattened(["word " * 200] + ["A line of a page."] * 50)
@@ -242,9 +242,9 @@ def flattened(texts: Sequence[str]) -> int | None:
     """
     lengths = [len(text) for text in texts]
     longest = max(range(len(lengths)), key=lengths.__getitem__, default=None)
-    if longest is None or lengths[longest] < max(LONG_LINE_WORDS, FLAT_SHARE * sum(lengths)):
+    if longest is None or lengths[longest] < max(FLAT_WORDS, FLAT_SHARE * sum(lengths)):
         return None
-    return longest if len(WORD.findall(texts[longest])) >= LONG_LINE_WORDS else None
+    return longest if len(WORD.findall(texts[longest])) >= FLAT_WORDS else None
 
 
 def _abbreviation(before: str) -> bool:

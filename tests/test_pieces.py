@@ -77,7 +77,7 @@ def test_only_a_line_that_holds_the_page_is_read_as_sentences() -> None:
     long = " ".join(STORY * 3)
     assert flattened(["Home", long, "Share"]) == 1
     assert flattened([long] + STORY * 5) is None  # a long paragraph among others
-    assert flattened(STORY) is None  # no line of LONG_LINE_WORDS words
+    assert flattened(STORY) is None  # no line of FLAT_WORDS words
     assert flattened([]) is None
 
 

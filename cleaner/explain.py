@@ -16,20 +16,15 @@ from cleaner.model import CleanResult, Decision, Document, Line
 
 
 def kept_text(line: Line, decision: Decision) -> str:
-    """The part of a kept line that survives its cuts (stripped of edge spaces)."""
+    """The part of a kept line that survives its cuts (stripped of edge spaces; see `kept_offsets`)."""
     if not decision.cuts:
         return line.text
-    pieces = []
-    position = 0
-    for cut in sorted(decision.cuts, key=lambda c: c.span.start):
-        pieces.append(line.text[position : cut.span.start])
-        position = max(position, cut.span.end)
-    pieces.append(line.text[position:])
-    return "".join(pieces).strip()
+    return "".join(map(line.text.__getitem__, kept_offsets(line, decision)))
 
 
 def kept_offsets(line: Line, decision: Decision) -> list[int]:
-    """Where each character of `kept_text(line, decision)` stands in the line's text.
+    """Where each character of `kept_text(line, decision)` stands in the line's text: the characters no cut
+    covers, without the spaces at either end once cut (a line with no cut is kept as it is).
 
     >>> from cleaner.model import Cut, Reason, Span
     >>> line = Line(0, 0, 15, 0, "Home | The news")

@@ -43,6 +43,10 @@ from cleaner.scoring.tokens import WORD
 #: characters: the page's text is on that line.
 FLAT_WORDS = 150
 FLAT_SHARE = 0.8
+#: ... and at most this many characters: a page's text. A longer line (a corpus dumped on one line) is judged
+#: whole, with the `long-line` warning: read by sentences, each sentence a line of the view, a 10 MB line held
+#: 380 MB, growing with its length.
+FLAT_CHARS = 1_000_000
 #: A sentence's end: final punctuation and closing quotes before spaces and anything but a lower-case
 #: letter, a full stop glued to a capitalised word, CJK final punctuation, or a menu's separator.
 #: Each branch starts only where its run of spaces starts (linear time on long runs).
@@ -235,14 +239,15 @@ def _columns(lines: Sequence[Line]) -> set[int]:
 
 def flattened(texts: Sequence[str]) -> int | None:
     """The line to read as its sentences: the longest line, when it holds `FLAT_WORDS` words and
-    `FLAT_SHARE` of the document's characters at least (a text whose line breaks were lost); else None.
+    `FLAT_SHARE` of the document's characters at least (a text whose line breaks were lost) and at most
+    `FLAT_CHARS` characters; else None.
 
     >>> flattened(["Home", "word " * 200, "Share"]), flattened(["word " * 200] + ["A line of a page."] * 50)
     (1, None)
     """
     lengths = [len(text) for text in texts]
     longest = max(range(len(lengths)), key=lengths.__getitem__, default=None)
-    if longest is None or lengths[longest] < max(FLAT_WORDS, FLAT_SHARE * sum(lengths)):
+    if longest is None or not max(FLAT_WORDS, FLAT_SHARE * sum(lengths)) <= lengths[longest] <= FLAT_CHARS:
         return None
     return longest if len(WORD.findall(texts[longest])) >= FLAT_WORDS else None
 

@@ -79,6 +79,7 @@ def test_only_a_line_that_holds_the_page_is_read_as_sentences() -> None:
     assert flattened([long] + STORY * 5) is None  # a long paragraph among others
     assert flattened(STORY) is None  # no line of FLAT_WORDS words
     assert flattened([]) is None
+    assert flattened(["word " * (pieces.FLAT_CHARS // 5 + 1)]) is None  # no page: a dump, judged whole
 
 
 @pytest.fixture(scope="module")

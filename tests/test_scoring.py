@@ -486,6 +486,20 @@ def test_headlines_opening_with_de_von_or_door_are_no_bylines(cleaner: Cleaner) 
         assert not BYLINE.match(headline), headline
 
 
+def test_a_byline_with_a_colon_is_the_byline() -> None:
+    """US broadcasters' sites print "By: Name"; the title above it is then found too."""
+    from cleaner.metadata import BYLINE
+
+    for byline in ("By: Jordan Pike", "BY: JORDAN PIKE", "Written By: Sam Reyes - Oct 28", "Story by Ana Ruiz"):
+        assert BYLINE.match(byline), byline
+    for line in ("Bypass works close the ring road", "By-election called for May"):
+        assert not BYLINE.match(line), line
+    headline = "City council approves new bike lanes on Main Street"
+    result = Cleaner(Config(use_rules=False)).clean_text(page(MENU, [headline], ["By: Jordan Pike"], PROSE))
+    assert result.metadata.byline == "By: Jordan Pike"
+    assert result.metadata.title == headline
+
+
 def test_chinese_japanese_korean_and_arabic_bylines() -> None:
     """The reporter's word after the paper's name, or after the name in Korean; not a press conference."""
     from cleaner.metadata import BYLINE

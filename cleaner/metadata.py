@@ -85,6 +85,8 @@ HEADLINE_WORDS = (5, 20)
 SUMMARY_WORDS = (8, 70)
 #: A date line has at most this many words (before its first "|", when it has more).
 DATE_WORDS = 12
+#: Lines a rule dropped between a title and the byline or date below it that are passed over.
+RULED_GAP = 3
 #: A title has this many words (so only lines of this length can be copies of it).
 TITLE_WORDS = (3, 25)
 
@@ -246,11 +248,17 @@ def _body_start(
 
 
 def _date_line(text: str, words: int) -> bool:
-    """A short line holding a date; of a line with two stamps ("Published: ... | Updated: ..."), the first."""
+    """A short line holding a date; of a line with two stamps ("Published: ... | Updated: ...", "Publié le
+    5 mars 2024 à 14h32, modifié le 5 mars 2024 à 16h10"), the first."""
     if words > DATE_WORDS:
         head = text.split("|", 1)[0]
         if len(header_words(head)) <= DATE_WORDS:
             return DATE.search(head) is not None
+        first = DATE.search(text) if words <= 2 * DATE_WORDS else None
+        second = DATE.search(text[first.end() :]) if first else None
+        if first and second and len(header_words(text[: first.end() + second.start()])) <= DATE_WORDS:
+            if not PROSE_END.search(text):
+                return True
         # Chinese and Japanese pages print the date, time, source and reporter on one line: "2024年8月15日 09:12
         # 来源：… 记者 …". (Done for every line that opens with a date, it found 6 more right titles on the
         # bench and 4 more wrong ones over `bench/titles.py`'s three settings, so it is left to these.)
@@ -350,7 +358,7 @@ def _title_facts(header: _Header, language: str | None) -> Iterator[tuple[int, d
             continue
         if not every_line:
             every_line = "\n" + "\n".join(map(_key, words)) + "\n"
-        below, opening = i + 1, opens_kept and i == first_kept
+        below, opening = _below(decisions, taken, i), opens_kept and i == first_kept
         yield i, {
             "url_words": len({x.lower() for x in w} & header.slug) / len(header.slug) if header.slug else 0.0,
             "repeated": float(copies[key] > 1),
@@ -365,8 +373,17 @@ def _title_facts(header: _Header, language: str | None) -> Iterator[tuple[int, d
             "headline_length": float(HEADLINE_WORDS[0] <= len(w) <= HEADLINE_WORDS[1]),
             "kept": float(decisions[i].keep),
             "boilerplate": float(boilerplate_share(text, matcher) > 0),
-            "opens_document": float(opening and i == first_line and below < len(lines) and not decisions[below].keep),
+            "opens_document": float(opening and i == first_line and i + 1 < len(lines) and not decisions[i + 1].keep),
         }
+
+
+def _below(decisions: Sequence[Decision], taken: set[int], i: int) -> int:
+    """The line a reader sees under line `i`: up to `RULED_GAP` lines a rule dropped in between (share
+    buttons, a reading time, "Article réservé aux abonnés") are passed over, unless one is the byline or date."""
+    j = i + 1
+    while j < len(decisions) and j not in taken and decisions[j].reason.kind == "rule":
+        j += 1
+    return j if j - i - 1 <= RULED_GAP else i + 1
 
 
 def _unlike_title(text: str) -> bool:

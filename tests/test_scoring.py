@@ -517,6 +517,25 @@ def test_a_date_line_with_two_stamps_is_the_date(cleaner: Cleaner) -> None:
     # A long line is no date line because a date sits in it after a "|".
     crumbs = "Home | News | Local | Council votes to rebuild the old stone bridge after the floods | 3 March 2024"
     assert cleaner.clean_text(page(MENU, [crumbs], PROSE)).metadata.date is None
+    # Two stamps with no "|" between them: the first is read when it opens the line's first 12 words.
+    french = "Publié le 5 mars 2024 à 14h32, modifié le 5 mars 2024 à 16h10"
+    result = cleaner.clean_text(page(MENU, ["Le conseil vote la reconstruction du pont"], [french], PROSE))
+    assert result.metadata.date == french
+    # A sentence with two dates is no date line, nor is a long line that holds two.
+    for line in ("The bridge closed on 5 March 2024 and reopened on 9 May 2024.", " ".join(PROSE[:2]) + " 3 March 2024 4 March 2024"):
+        assert cleaner.clean_text(page(MENU, ["Council votes to rebuild the bridge"], [line], PROSE)).metadata.date is None
+
+
+def test_the_title_is_found_above_the_byline_past_lines_a_rule_dropped() -> None:
+    """Share buttons and a reading time between the headline and the byline do not hide the headline."""
+    generic = Cleaner(Config(use_site_rules=False))
+    headline = "Council votes to rebuild the old stone bridge"
+    header = [headline, "Share this article", "Reading time: 3 min", "By Jane Smith", "5 March 2024"]
+    result = generic.clean_text(page(MENU, header, PROSE))
+    assert [result.metadata.title, result.metadata.byline] == [headline, "By Jane Smith"]
+    # More than `RULED_GAP` such lines part them.
+    far = [headline, "Share this article", "Share", "Reading time: 3 min", "Advertisement"] + header[3:]
+    assert generic.clean_text(page(MENU, far, PROSE)).metadata.title is None
 
 
 def test_the_title_is_a_headline_not_a_link_or_a_caps_label(cleaner: Cleaner) -> None:

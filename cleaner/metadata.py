@@ -34,13 +34,15 @@ import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import islice
 
 import regex
 
 from cleaner.model import Decision, Document, Line, Reason
 from cleaner.scoring.tokens import DATE, FULL_STOPS, URL, WORD, has_wide, is_wide
-from cleaner.scoring.vocabulary import boilerplate_matcher, boilerplate_share
+from cleaner.scoring.stopwords import stoplist
+from cleaner.scoring.vocabulary import ISO_CODES, boilerplate_matcher, boilerplate_share
 from cleaner.wrapping import wrapped_lines
 
 #: How many lines before the first body line are searched, and body lines after it.
@@ -87,6 +89,11 @@ SUMMARY_WORDS = (8, 70)
 DATE_WORDS = 12
 #: Lines a rule dropped between a title and the byline or date below it that are passed over.
 RULED_GAP = 3
+#: A bare name on the line above or below the date is the byline: "Lucía Fernández", with this many words at most.
+NAME_WORDS_MAX = 4
+#: Lower-case words a name may hold ("Ana de la Torre", "Jan van Dijk", "Omar bin Laden").
+NAME_PARTICLES = frozenset("de del della der den di da das dos du la le van von y e bin ibn al el".split())
+BARE_NAME = regex.compile(r"\p{L}[\p{L}\p{M}.'’-]*(?: \p{L}[\p{L}\p{M}.'’-]*)+")
 #: A title has this many words (so only lines of this length can be copies of it).
 TITLE_WORDS = (3, 25)
 
@@ -130,11 +137,15 @@ def find_metadata(
     document: Document, decisions: tuple[Decision, ...], url: str | None = None, language: str | None = None
 ) -> FoundMetadata:
     """The recognised fields, and the decisions with their lines out of the body (`language`: ISO code)."""
-    header = _Header.survey(document, decisions, url)
+    header = _Header.survey(document, decisions, url, language)
     if header is None:
         return FoundMetadata(decisions)
-    lines, words, free, found = header.lines, header.words, header.free, dict(header.found)
     title, title_why = _title(header, language) or (None, "")
+    if header.name is not None and header.name != title:
+        header = replace(header, found={**header.found, "byline": header.name})
+        if title is None:  # the headline right above the name is now above the byline
+            title, title_why = _title(header, language) or (None, "")
+    lines, words, free, found = header.lines, header.words, header.free, dict(header.found)
     if title is not None:
         found["title"] = title
         stand = _standfirst(words, decisions, free, title, found, header.start)
@@ -163,7 +174,7 @@ def title_candidates(
     document: Document, decisions: tuple[Decision, ...], url: str | None = None, language: str | None = None
 ) -> list[tuple[int, dict[str, float]]]:
     """The lines that could be the title, each with its facts (what `bench/titles.py --fit` learns from)."""
-    header = _Header.survey(document, decisions, url)
+    header = _Header.survey(document, decisions, url, language)
     return [] if header is None else list(_title_facts(header, language))
 
 
@@ -182,10 +193,13 @@ class _Header:
     lo: int  #: the first line searched
     slug: set[str]  #: the URL path's words (no URL: the file name's, `_name_words`)
     found: dict[str, int]  #: "byline" and "date", when found
+    name: int | None = None  #: a bare name next to the date: the byline, unless it is the title
 
     @classmethod
-    def survey(cls, document: Document, decisions: tuple[Decision, ...], url: str | None) -> _Header | None:
-        """`url`: the page's, when the caller knows it better than `document.url`."""
+    def survey(
+        cls, document: Document, decisions: tuple[Decision, ...], url: str | None, language: str | None = None
+    ) -> _Header | None:
+        """`url`: the page's, when the caller knows it better than `document.url`; `language`: ISO code."""
         lines = document.lines
         words = [header_words(line.text) for line in lines]
         start, standfirst = _body_start(decisions, lines, words)
@@ -211,10 +225,36 @@ class _Header:
                 found["byline"] = i
             elif "date" not in found and i <= start + 1 and _date_line(text, n):
                 found["date"] = i
+        name, date = None, found.get("date")
+        if date is not None and "byline" not in found:  # a bare name right above or below the date
+            near = [j for j in (date - 1, date + 1) if 0 <= j < len(lines) and searchable[j]]
+            name = next((j for j in near if _bare_name(lines[j].text, language)), None)
         keys = [_key(w) if TITLE_WORDS[0] <= len(w) <= TITLE_WORDS[1] else None for w in words]
         url = url or document.url
         slug = _slug_words(url) if url else _name_words(document.source)
-        return cls(lines, words, keys, decisions, free, titled, start, standfirst, lo, slug, found)
+        return cls(lines, words, keys, decisions, free, titled, start, standfirst, lo, slug, found, name)
+
+
+def _bare_name(text: str, language: str | None) -> bool:
+    """A person's name alone on a line ("Lucía Fernández", "Jan van der Berg", "J. R. Smith"): 2 to
+    `NAME_WORDS_MAX` words of letters, each capitalised but for name particles, none a stopword or
+    boilerplate ("Local News", "Why I Quit" are no names)."""
+    words = text.split()
+    if not 2 <= len(words) <= NAME_WORDS_MAX or not BARE_NAME.fullmatch(text.strip()):
+        return False
+    named = [w for w in words if w not in NAME_PARTICLES]
+    if len(named) < 2 or not all(w[0].isupper() for w in named):
+        return False
+    if {w.lower().strip(".") for w in named} & _stopwords(language):
+        return False
+    return boilerplate_share(text, boilerplate_matcher(language)) == 0
+
+
+@cache
+def _stopwords(language: str | None) -> frozenset[str]:
+    """The stopwords of the document's language (ISO code) and of English."""
+    names = [name for name, code in ISO_CODES.items() if code in (language, "en")]
+    return frozenset().union(*(stoplist(name) for name in names))
 
 
 def _opening_rule_run(decisions: Sequence[Decision]) -> int:

@@ -500,6 +500,22 @@ def test_a_byline_with_a_colon_is_the_byline() -> None:
     assert result.metadata.title == headline
 
 
+def test_a_bare_name_next_to_the_date_is_the_byline(cleaner: Cleaner) -> None:
+    """Newsletters, blogs and Spanish papers print the author's name alone; with it taken as the
+    byline, the headline above it is found as the title too."""
+    headline = "Why small towns stopped building libraries"
+    for header, name in ((["Jane Holt", "5 March 2024"], "Jane Holt"), (["5 March 2024", "Ana de la Torre"], "Ana de la Torre")):
+        result = cleaner.clean_text(page(MENU, [headline], header, PROSE))
+        assert [result.metadata.title, result.metadata.byline] == [headline, name]
+    # Not a name: a stopword, a boilerplate word, one word, a line with digits or punctuation.
+    for line in ("Why I Quit", "Local News", "Editorial", "Jane Holt, 42", "Updates: Jane Holt"):
+        result = cleaner.clean_text(page(MENU, [headline], [line], ["5 March 2024"], PROSE))
+        assert result.metadata.byline is None, line
+    # A headline right above the date found as the title stays the title.
+    result = cleaner.clean_text(page(MENU, ["Storm Hits The Coast Road"], ["5 March 2024"], PROSE))
+    assert [result.metadata.title, result.metadata.byline] == ["Storm Hits The Coast Road", None]
+
+
 def test_chinese_japanese_korean_and_arabic_bylines() -> None:
     """The reporter's word after the paper's name, or after the name in Korean; not a press conference."""
     from cleaner.metadata import BYLINE
@@ -572,11 +588,12 @@ def test_a_file_named_after_its_slug_points_to_the_title(cleaner: Cleaner) -> No
     doc = make_document(page(MENU, [headline, standfirst, "Lucia Fernandez", "18 September 2024"], PROSE))
     named = replace(doc, source="scrape/2024-09-18_olive-growers-drip-irrigation.txt")
     assert cleaner.clean(named).metadata.title == headline
+    # Without it the standfirst, with no full stop and right above the byline, is taken for the title.
     for source in (None, "scrape/001_64afd957455d19e6.txt", "scrape/olive-1.txt"):  # no name, an id, one word
-        assert cleaner.clean(replace(doc, source=source)).metadata.title is None
+        assert cleaner.clean(replace(doc, source=source)).metadata.title == standfirst
     # A URL, when there is one, is what counts.
     other = replace(named, url="https://news.example.com/2024/09/council-budget-vote")
-    assert cleaner.clean(other).metadata.title is None
+    assert cleaner.clean(other).metadata.title == standfirst
 
 
 def test_a_text_that_opens_with_its_headline_gives_the_title() -> None:

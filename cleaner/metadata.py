@@ -103,7 +103,7 @@ TITLE_WORDS = (3, 25)
 #: "Door de storm ...". Not "de" at all: it opens Dutch, Spanish and Portuguese headlines ("De Blasio
 #: fills three top posts" was taken for a byline).
 BYLINE = regex.compile(
-    r"^\s*(?:(?i:by|written by|words by|story by)(?:\s*:\s*|\s+)\p{L}|(?i:von|par|por|di|door|автор|автори|авторы)\s+\p{Lu}"
+    r"^\s*(?:(?i:by|written by|words by|story by|posted by)(?:\s*:\s*|\s+)\p{L}|(?i:von|par|por|di|door|автор|автори|авторы)\s+\p{Lu}"
     # "Author:" and its equivalents, with the colon: "Автор: Ирина Соколова", "Autor: Jan Nowak", "Oleh: Dewi Lestari"
     r"|(?i:author|autor|autore|auteur|автор|автори|авторы|oleh)\s*:\s*\p{L}"
     # Chinese and Japanese: "记者 陈雨桐", "みなと新報 記者 森田 沙織", "作者：…" (not 记者会, a press conference)

@@ -490,7 +490,7 @@ def test_a_byline_with_a_colon_is_the_byline() -> None:
     """US broadcasters' sites print "By: Name"; the title above it is then found too."""
     from cleaner.metadata import BYLINE
 
-    for byline in ("By: Jordan Pike", "BY: JORDAN PIKE", "Written By: Sam Reyes - Oct 28", "Story by Ana Ruiz"):
+    for byline in ("By: Jordan Pike", "BY: JORDAN PIKE", "Written By: Sam Reyes - Oct 28", "Story by Ana Ruiz", "Posted by Becky"):
         assert BYLINE.match(byline), byline
     for line in ("Bypass works close the ring road", "By-election called for May"):
         assert not BYLINE.match(line), line

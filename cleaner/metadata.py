@@ -148,7 +148,7 @@ def find_metadata(
     lines, words, free, found = header.lines, header.words, header.free, dict(header.found)
     if title is not None:
         found["title"] = title
-        stand = _standfirst(words, decisions, free, title, found, header.start)
+        stand = _standfirst(header, title, found)
         if stand is not None:
             found["standfirst"] = stand
     if not found:
@@ -413,7 +413,7 @@ def _title_facts(header: _Header, language: str | None) -> Iterator[tuple[int, d
             "headline_length": float(HEADLINE_WORDS[0] <= len(w) <= HEADLINE_WORDS[1]),
             "kept": float(decisions[i].keep),
             "boilerplate": float(boilerplate_share(text, matcher) > 0),
-            "opens_document": float(opening and i == first_line and i + 1 < len(lines) and not decisions[i + 1].keep),
+            "opens_document": float(i == first_line and (opening or i + 1 == first_kept) and _headed(header, i + 1)),
         }
 
 
@@ -424,6 +424,17 @@ def _below(decisions: Sequence[Decision], taken: set[int], i: int) -> int:
     while j < len(decisions) and j not in taken and decisions[j].reason.kind == "rule":
         j += 1
     return j if j - i - 1 <= RULED_GAP else i + 1
+
+
+def _headed(header: _Header, i: int) -> bool:
+    """Line `i`, under the document's first line, is no article text: dropped (a caption), or a
+    standfirst with no full stop (a longer headline-shaped line)."""
+    if i >= len(header.lines):
+        return False
+    if not header.decisions[i].keep:
+        return True
+    shaped = header.keys[i] is not None and not _unlike_title(header.lines[i].text.strip())
+    return shaped and len(header.words[i]) > len(header.words[i - 1])
 
 
 def _unlike_title(text: str) -> bool:
@@ -450,21 +461,27 @@ def _kept_between(decisions: Sequence[Decision], first: int, start: int) -> int:
     return sum(1 for d in decisions[first + 1 : start] if d.keep)
 
 
-def _standfirst(words, decisions, free, title, found, start) -> int | None:  # type: ignore[no-untyped-def]
-    """The line right after the title, when a byline or date follows it before the body.
+def _standfirst(header: _Header, title: int, found: dict[str, int]) -> int | None:
+    """The line right after the title, when a byline or date follows it before the body, or when the
+    document opens with the title and the line is a longer one with no full stop (`_headed`).
 
-    A short post may be all standfirst: with no kept line after the byline or date,
-    the line is the body.
+    A short post may be all standfirst: with no kept line after it (after the byline or date, when
+    there is one), the line is the body.
     """
-    after = [i for name, i in found.items() if name in ("byline", "date") and i > title]
+    words, decisions = header.words, header.decisions
     candidate = title + 1
-    if not after or candidate >= min(after) or candidate >= len(words) or not free[candidate]:
+    if candidate >= len(words) or not header.free[candidate] or not decisions[candidate].keep:
         return None
-    if not 10 <= len(words[candidate]) <= 70 or not decisions[candidate].keep:
+    after = [i for name, i in found.items() if name in ("byline", "date") and i > title]
+    if after:
+        if candidate >= min(after) or not 10 <= len(words[candidate]) <= 70:
+            return None
+        rest = max(after) + 1
+    elif title == next((i for i, w in enumerate(words) if w), None) and _headed(header, candidate):
+        rest = candidate + 1
+    else:
         return None
-    if not any(d.keep for d in decisions[max(after) + 1 :]):
-        return None
-    return candidate
+    return candidate if any(d.keep for d in decisions[rest:]) else None
 
 
 def _key(words: list[str]) -> str:

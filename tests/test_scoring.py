@@ -606,6 +606,20 @@ def test_a_text_that_opens_with_its_headline_gives_the_title() -> None:
     assert result.text == "\n".join(PROSE) + "\n"
 
 
+def test_a_text_that_opens_with_its_headline_and_standfirst_gives_both() -> None:
+    """The headline, then a longer summary line with no full stop (as scraped article text often
+    opens): the title and the standfirst, and the story starts with the first paragraph."""
+    cleaner = Cleaner()
+    headline = "Nato allies pledge to strengthen Ukraine's air defences"
+    standfirst = "Ambassadors meet in Brussels as Kyiv asks for more Patriot systems before the winter"
+    result = cleaner.clean_text(page([headline], [standfirst], PROSE))
+    assert [result.metadata.title, result.metadata.standfirst] == [headline, standfirst]
+    assert result.text == "\n".join(PROSE) + "\n"
+    # A shorter line under the first is no standfirst: the two are not read as a header.
+    result = cleaner.clean_text(page([standfirst], [headline], PROSE))
+    assert result.metadata.standfirst is None
+
+
 def test_the_title_is_found_in_the_header_a_site_rule_dropped(tmp_path: Path) -> None:
     """A site file's `before` rule drops the header with the headline in it: the title is still found there
     (the line keeps its rule's reason). A headline a `line` rule drops below the page's top (another story's)

@@ -61,6 +61,9 @@ REPEAT_MIN_WORDS = 8
 LIST_LABEL_WORDS = 8
 LIST_ITEMS = 12
 LIST_ITEM_WORDS = 20
+#: After the main body, a list's headlines may each have a one-line summary under them of at most this many
+#: words ("More from Local News" / headline / "Developers say the homes are badly needed ..." / headline / ...).
+SUMMARY_WORDS = 30
 #: `_keep_between_kept`: a line the scores dropped with at most this many words and no boilerplate vocabulary,
 #: between two kept lines, is kept (a subheading, a short sentence or list item inside the article). On the
 #: bench such lines are mostly article text (dragnet: 333 lines against 99); whole bench 0.904 -> 0.905, our
@@ -75,6 +78,7 @@ DIALOGUE_LINES = 3
 _BOILERPLATE = FEATURES.index("boilerplate_any")
 _FINAL_PUNCT = FEATURES.index("final_punct")
 _TEASER = FEATURES.index("teaser")
+_AFTER = CONTEXT_FEATURES.index("after_region")
 #: Boilerplate vocabulary, a URL or an e-mail address: a short line with one is furniture, whatever its
 #: neighbours (`furniture`). An @handle or #hashtag makes no subheading either (`between_candidate`), but a
 #: quoted tweet or a numbered point ("#3 Resolve to ...") inside an article has one.
@@ -302,11 +306,13 @@ def decide(
                 contributions=contributions,
             )
         )
-    listed = _drop_labelled_lists(document, scored, decisions)
+    listed = _drop_labelled_lists(document, scored, decisions, [bool(v[_AFTER]) for v in vectors])
     return _drop_repeats(document, _best_available(_keep_between_kept(document, scored, listed), words))
 
 
-def _drop_labelled_lists(document: Document, scored: ScoredDocument, decisions: list[Decision]) -> list[Decision]:
+def _drop_labelled_lists(
+    document: Document, scored: ScoredDocument, decisions: list[Decision], after: Sequence[bool]
+) -> list[Decision]:
     """Drop a list of other pages' headlines under a boilerplate label ("Read more on the war:", "Related:").
 
     A label is a short line with boilerplate vocabulary that ends in ":"; the list is
@@ -315,21 +321,35 @@ def _drop_labelled_lists(document: Document, scored: ScoredDocument, decisions: 
     bench 97% of the lines of such lists are not article text, and a headline list
     inside an article can look like prose to the line features (a topic's words, its
     length). In every mode; lines a rule decided are left alone.
+
+    After the main body (`after`), a headline may have a summary line of at most `SUMMARY_WORDS`
+    words under it, which goes too: a teaser list, whose summaries read as prose. There the label
+    needs no ":" ("More from Local News") when two headlines and a summary follow it.
     """
     vectors, words = scored.features.vectors, scored.features.words
     out = list(decisions)
     for i, line in enumerate(document.lines):
-        if not (0 < words[i] <= LIST_LABEL_WORDS and vectors[i][_BOILERPLATE] > 0 and line.text.rstrip().endswith(":")):
+        if not (0 < words[i] <= LIST_LABEL_WORDS and vectors[i][_BOILERPLATE] > 0):
+            continue
+        colon = line.text.rstrip().endswith(":")
+        if not colon and not after[i]:
             continue
         items: list[int] = []
+        heads: set[int] = set()
         for j in range(i + 1, len(document.lines)):
             if not words[j]:
                 continue
+            if len(items) == LIST_ITEMS:
+                break
             ends = vectors[j][_FINAL_PUNCT] > 0 and not vectors[j][_TEASER]
-            if len(items) == LIST_ITEMS or ends or words[j] > LIST_ITEM_WORDS:
+            if not ends and words[j] <= LIST_ITEM_WORDS:
+                heads.add(j)
+            elif not (ends and after[i] and items and items[-1] in heads and words[j] <= SUMMARY_WORDS):
+                break
+            elif vectors[j][_BOILERPLATE] > 0:  # a summary holds no boilerplate words ("All rights reserved.")
                 break
             items.append(j)
-        if not items:
+        if not items or (not colon and (len(heads) < 2 or len(heads) == len(items))):
             continue
         label = line.text.strip()
         why = Reason("context", _LINK_LIST, MODEL_SOURCE, f"a list under the label {label!r}")

@@ -288,6 +288,25 @@ def test_a_list_of_headlines_under_a_boilerplate_label_goes_inside_the_article(c
     assert not listed(MENU, PROSE[:2], ["Related coverage:"], [PROSE[2].rstrip(".")], PROSE[3:], FOOTER)
 
 
+def test_a_teaser_list_after_the_article_goes_with_its_summaries(cleaner: Cleaner) -> None:
+    """After the main body, "More from Local News" and headlines each with a one-sentence summary
+    under it: the summaries read as prose, but go with the list; no ":" is needed there."""
+    teasers = [
+        "More from Local News",
+        "Residents fight plans for 300 homes on farmland",
+        "Developers say the homes are badly needed, but villagers fear the roads cannot cope with the traffic.",
+        "New bus route to link the hospital and the station",
+        "The service will run every 20 minutes from July, the operator said on Friday.",
+    ]
+    result = cleaner.clean_text(page(MENU, PROSE, teasers, FOOTER))
+    assert result.text.split() == " ".join(PROSE).split()
+    assert all(d.reason.id == "dropped:link-list" for d in result.decisions[-len(FOOTER) - 5 : -len(FOOTER)])
+    # Sections of the article under subheadings with no boilerplate word are no list, nor is a footer.
+    sections = ["Costs", PROSE[0], "Timetable", PROSE[1]]
+    result = cleaner.clean_text(page(MENU, PROSE[2:], sections, FOOTER))
+    assert not [d for d in result.decisions if d.reason.id == "dropped:link-list"]
+
+
 COMMENTS = [
     "2 Responses to \"Council votes to rebuild the bridge\"",
     "jonathan says:",

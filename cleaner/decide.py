@@ -344,9 +344,7 @@ def _drop_labelled_lists(
             ends = vectors[j][_FINAL_PUNCT] > 0 and not vectors[j][_TEASER]
             if not ends and words[j] <= LIST_ITEM_WORDS:
                 heads.add(j)
-            elif not (ends and after[i] and items and items[-1] in heads and words[j] <= SUMMARY_WORDS):
-                break
-            elif vectors[j][_BOILERPLATE] > 0:  # a summary holds no boilerplate words ("All rights reserved.")
+            elif not (ends and after[i] and items and items[-1] in heads and _summary(words[j], vectors[j])):
                 break
             items.append(j)
         if not items or (not colon and (len(heads) < 2 or len(heads) == len(items))):
@@ -358,6 +356,12 @@ def _drop_labelled_lists(
             if d.reason.kind in ("score", "context"):
                 out[k] = replace(d, keep=False, reasons=(why, *d.reasons))
     return out
+
+
+def _summary(words: int, vector: Sequence[float]) -> bool:
+    """A teaser's summary sentence under its headline: at most `SUMMARY_WORDS` words and no boilerplate words
+    (a footer's "All rights reserved." is none)."""
+    return words <= SUMMARY_WORDS and not vector[_BOILERPLATE]
 
 
 def score_decided(reason: Reason) -> bool:

@@ -423,9 +423,9 @@ def _below(decisions: Sequence[Decision], taken: set[int], i: int) -> int:
     """The line a reader sees under line `i`: up to `RULED_GAP` lines a rule dropped in between (share
     buttons, a reading time, "Article réservé aux abonnés") are passed over, unless one is the byline or date."""
     j = i + 1
-    while j < len(decisions) and j not in taken and decisions[j].reason.kind == "rule":
+    while j <= i + RULED_GAP and j < len(decisions) and j not in taken and decisions[j].reason.kind == "rule":
         j += 1
-    return j if j - i - 1 <= RULED_GAP else i + 1
+    return j if j >= len(decisions) or j in taken or decisions[j].reason.kind != "rule" else i + 1
 
 
 def _headed(header: _Header, i: int) -> bool:

@@ -44,9 +44,9 @@ def check(folder: DirArg = None) -> None:
     problems: list[Problem] = []
     files = read_dir(base, shipped, problems)
     for rule_file in files:
-        note = _line_by_line_note(rule_file)
-        if note:
-            typer.echo(note, err=True)
+        for note in (_line_by_line_note(rule_file), *_catch_all_notes(rule_file)):
+            if note:
+                typer.echo(note, err=True)
     _report(problems, f"{len(files)} file(s), {sum(len(f.rules) for f in files)} rule(s): ok")
 
 
@@ -64,6 +64,24 @@ def _line_by_line_note(rule_file: RuleFile) -> str | None:
                     "for case, use ignore_case = true"
                 )
     return f"note: {rule_file.path}: its patterns cannot be scanned together; its rules are tried line by line (slower)"
+
+
+#: Lines of every kind: a pattern that matches them all matches nearly any line of any page.
+CATCH_ALL_PROBES = ("The council voted on Tuesday to rebuild the old bridge.", "Home", "12 March 2024", "Share this")
+
+
+def _catch_all_notes(rule_file: RuleFile) -> list[str]:
+    """A note for each pattern that matches lines of every kind (`CATCH_ALL_PROBES`): every line of every
+    page is then a candidate of the file's combined scan and is tried rule by rule (much slower)."""
+    notes = []
+    for rule in rule_file.rules:
+        for pattern in (rule.pattern, rule.end):
+            if pattern is not None and all(pattern.search(probe) for probe in CATCH_ALL_PROBES):
+                notes.append(
+                    f"note: {rule_file.path}:{rule.line_no}: rule {rule.id}: the pattern {pattern.source!r} matches "
+                    "lines of every kind, so every line is tried against every rule of the file (much slower)"
+                )
+    return notes
 
 
 @rules_app.command("test")

@@ -32,6 +32,19 @@ def test_check_notes_a_file_whose_rules_are_tried_line_by_line(tmp_path: Path):
     assert "note:" not in CliRunner().invoke(app, ["rules", "check", str(tmp_path)]).stderr
 
 
+def test_check_notes_a_pattern_that_matches_every_line(tmp_path: Path):
+    """A block whose end matches any line makes every line a candidate of the combined scan: said so."""
+    (tmp_path / "generic").mkdir()
+    rule = 'id = "caption"\nkind = "block"\nregex = true\nwhy = "w"\ndrop_examples = ["Image caption,\\nA caption"]\n'
+    path = tmp_path / "generic" / "xx.toml"
+    path.write_text(f"language = \"xx\"\n[[rules]]\n{rule}pattern = 'Image caption,?'\nend = '.*[^,]'\n")
+    result = CliRunner().invoke(app, ["rules", "check", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "rule caption: the pattern '.*[^,]' matches lines of every kind" in result.stderr
+    path.write_text(f"language = \"xx\"\n[[rules]]\n{rule}pattern = 'Image caption,?'\nend = 'A caption'\n")
+    assert "note:" not in CliRunner().invoke(app, ["rules", "check", str(tmp_path)]).stderr
+
+
 def test_test_fails_with_file_and_rule(tmp_path: Path):
     (tmp_path / "sites").mkdir()
     (tmp_path / "sites" / "x.org.toml").write_text(

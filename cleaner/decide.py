@@ -63,7 +63,7 @@ LIST_ITEMS = 12
 LIST_ITEM_WORDS = 20
 #: After the main body, a list's headlines may each have a one-line summary under them of at most this many
 #: words ("More from Local News" / headline / "Developers say the homes are badly needed ..." / headline / ...).
-SUMMARY_WORDS = 30
+TEASER_SUMMARY_WORDS = 30
 #: `_keep_between_kept`: a line the scores dropped with at most this many words and no boilerplate vocabulary,
 #: between two kept lines, is kept (a subheading, a short sentence or list item inside the article). On the
 #: bench such lines are mostly article text (dragnet: 333 lines against 99); whole bench 0.904 -> 0.905, our
@@ -322,7 +322,7 @@ def _drop_labelled_lists(
     inside an article can look like prose to the line features (a topic's words, its
     length). In every mode; lines a rule decided are left alone.
 
-    After the main body (`after`), a headline may have a summary line of at most `SUMMARY_WORDS`
+    After the main body (`after`), a headline may have a summary line of at most `TEASER_SUMMARY_WORDS`
     words under it, which goes too: a teaser list, whose summaries read as prose. There the label
     needs no ":" ("More from Local News") when two headlines and a summary follow it.
     """
@@ -359,9 +359,9 @@ def _drop_labelled_lists(
 
 
 def _summary(words: int, vector: Sequence[float]) -> bool:
-    """A teaser's summary sentence under its headline: at most `SUMMARY_WORDS` words and no boilerplate words
+    """A teaser's summary sentence under its headline: at most `TEASER_SUMMARY_WORDS` words and no boilerplate words
     (a footer's "All rights reserved." is none)."""
-    return words <= SUMMARY_WORDS and not vector[_BOILERPLATE]
+    return words <= TEASER_SUMMARY_WORDS and not vector[_BOILERPLATE]
 
 
 def score_decided(reason: Reason) -> bool:

@@ -195,6 +195,7 @@ class _Header:
     lo: int  #: the first line searched
     slug: set[str]  #: the URL path's words (no URL: the file name's, `_name_words`)
     found: dict[str, int]  #: "byline" and "date", when found
+    first_line: int | None  #: the document's first line with words
     name: int | None = None  #: a bare name next to the date: the byline, unless it is the title
 
     @classmethod
@@ -234,7 +235,8 @@ class _Header:
         keys = [_key(w) if TITLE_WORDS[0] <= len(w) <= TITLE_WORDS[1] else None for w in words]
         url = url or document.url
         slug = _slug_words(url) if url else _name_words(document.source)
-        return cls(lines, words, keys, decisions, free, titled, start, standfirst, lo, slug, found, name)
+        first_line = next((i for i, w in enumerate(words) if w), None)
+        return cls(lines, words, keys, decisions, free, titled, start, standfirst, lo, slug, found, first_line, name)
 
 
 def _bare_name(text: str, language: str | None) -> bool:
@@ -392,7 +394,6 @@ def _title_facts(header: _Header, language: str | None) -> Iterator[tuple[int, d
         first_kept is not None and 0 < start - first_kept and _kept_between(decisions, first_kept, start) < NEAR_BODY
     )
     matcher = boilerplate_matcher(language)
-    first_line = next((i for i, x in enumerate(words) if x), None)
     every_line = ""  # every line's key (`_key`), one a line: made when first needed
     for i in range(header.lo, min(start + 1, len(lines))):
         key, w, text = keys[i], words[i], lines[i].text.strip()
@@ -415,7 +416,7 @@ def _title_facts(header: _Header, language: str | None) -> Iterator[tuple[int, d
             "headline_length": float(HEADLINE_WORDS[0] <= len(w) <= HEADLINE_WORDS[1]),
             "kept": float(decisions[i].keep),
             "boilerplate": float(boilerplate_share(text, matcher) > 0),
-            "opens_document": float(i == first_line and (opening or i + 1 == first_kept) and _headed(header, i + 1)),
+            "opens_document": float(i == header.first_line and (opening or i + 1 == first_kept) and _headed(header, i + 1)),
         }
 
 
@@ -479,7 +480,7 @@ def _standfirst(header: _Header, title: int, found: dict[str, int]) -> int | Non
         if candidate >= min(after) or not 10 <= len(words[candidate]) <= 70:
             return None
         rest = max(after) + 1
-    elif title == next((i for i, w in enumerate(words) if w), None) and _headed(header, candidate):
+    elif title == header.first_line and _headed(header, candidate):
         rest = candidate + 1
     else:
         return None
